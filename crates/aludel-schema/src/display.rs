@@ -1,0 +1,308 @@
+//! Deterministic DDL for the IR: `Schema`'s `Display` prints a script that recreates it,
+//! and the helpers print single definitions for reports and the renderer.
+
+use std::fmt::{self, Write as _};
+
+use crate::{
+    Check, Column, EnumType, ForeignKey, Ident, Index, IndexKey, IndexTarget, MatchType,
+    PrimaryKey, QualifiedName, Schema, Sequence, Table, Unique, quote_literal,
+};
+
+/// `a, b, "C"`.
+pub fn ident_list(idents: &[Ident]) -> String {
+    let mut out = String::new();
+    for (i, id) in idents.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{id}");
+    }
+    out
+}
+
+/// A column definition as it appears inside `CREATE TABLE` or after `ADD COLUMN`.
+pub fn column_def(c: &Column) -> String {
+    let mut s = format!("{} {}", c.name, c.ty);
+    if let Some(coll) = &c.collation {
+        let _ = write!(s, " COLLATE {coll}");
+    }
+    if let Some(g) = &c.generated {
+        let _ = write!(s, " GENERATED ALWAYS AS ({g}) STORED");
+    }
+    if let Some(d) = &c.default {
+        let _ = write!(s, " DEFAULT {d}");
+    }
+    if let Some(id) = &c.identity {
+        let kind = match id.kind {
+            crate::IdentityKind::Always => "ALWAYS",
+            crate::IdentityKind::ByDefault => "BY DEFAULT",
+        };
+        let _ = write!(s, " GENERATED {kind} AS IDENTITY");
+        let mut opts = Vec::new();
+        if let Some(n) = &id.sequence_name {
+            opts.push(format!("SEQUENCE NAME {n}"));
+        }
+        opts.extend(id.options.clauses());
+        if !opts.is_empty() {
+            let _ = write!(s, " ({})", opts.join(" "));
+        }
+    }
+    if !c.nullable {
+        s.push_str(" NOT NULL");
+    }
+    s
+}
+
+/// `CONSTRAINT name PRIMARY KEY (cols) ...`.
+pub fn primary_key_def(pk: &PrimaryKey) -> String {
+    let mut s = format!(
+        "CONSTRAINT {} PRIMARY KEY ({})",
+        pk.name,
+        ident_list(&pk.columns)
+    );
+    if !pk.include.is_empty() {
+        let _ = write!(s, " INCLUDE ({})", ident_list(&pk.include));
+    }
+    s.push_str(pk.deferrable.sql());
+    s
+}
+
+/// `CONSTRAINT name UNIQUE [NULLS NOT DISTINCT] (cols) ...`.
+pub fn unique_def(u: &Unique) -> String {
+    let nnd = if u.nulls_not_distinct {
+        " NULLS NOT DISTINCT"
+    } else {
+        ""
+    };
+    let mut s = format!(
+        "CONSTRAINT {} UNIQUE{nnd} ({})",
+        u.name,
+        ident_list(&u.columns)
+    );
+    if !u.include.is_empty() {
+        let _ = write!(s, " INCLUDE ({})", ident_list(&u.include));
+    }
+    s.push_str(u.deferrable.sql());
+    s
+}
+
+/// `CONSTRAINT name CHECK (expr) [NO INHERIT] [NOT VALID]`.
+pub fn check_def(c: &Check) -> String {
+    let mut s = format!("CONSTRAINT {} CHECK ({})", c.name, c.expr);
+    if c.no_inherit {
+        s.push_str(" NO INHERIT");
+    }
+    if !c.valid {
+        s.push_str(" NOT VALID");
+    }
+    s
+}
+
+/// `CONSTRAINT name FOREIGN KEY (cols) REFERENCES t (cols) ...`.
+pub fn foreign_key_def(fk: &ForeignKey) -> String {
+    let mut s = format!(
+        "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({})",
+        fk.name,
+        ident_list(&fk.columns),
+        fk.ref_table,
+        ident_list(&fk.ref_columns)
+    );
+    if fk.match_type == MatchType::Full {
+        s.push_str(" MATCH FULL");
+    }
+    if !fk.on_update.is_default() {
+        let _ = write!(s, " ON UPDATE {}", fk.on_update.sql());
+    }
+    if !fk.on_delete.is_default() {
+        let _ = write!(s, " ON DELETE {}", fk.on_delete.sql());
+    }
+    s.push_str(fk.deferrable.sql());
+    if !fk.valid {
+        s.push_str(" NOT VALID");
+    }
+    s
+}
+
+/// One index key: `col`, `(expr)`, with collation, opclass, order and nulls placement.
+pub fn index_key_def(k: &IndexKey) -> String {
+    let mut s = match &k.target {
+        IndexTarget::Column(c) => c.to_string(),
+        IndexTarget::Expression(e) => format!("({e})"),
+    };
+    if let Some(c) = &k.collation {
+        let _ = write!(s, " COLLATE {c}");
+    }
+    if let Some(o) = &k.opclass {
+        let _ = write!(s, " {o}");
+    }
+    if k.descending {
+        s.push_str(" DESC");
+    }
+    if k.nulls_first != k.descending {
+        s.push_str(if k.nulls_first {
+            " NULLS FIRST"
+        } else {
+            " NULLS LAST"
+        });
+    }
+    s
+}
+
+/// `CREATE [UNIQUE] INDEX name ON table USING method (...) ...` (no trailing semicolon).
+pub fn create_index(table: &QualifiedName, ix: &Index) -> String {
+    let unique = if ix.unique { "UNIQUE " } else { "" };
+    let keys: Vec<String> = ix.keys.iter().map(index_key_def).collect();
+    let mut s = format!(
+        "CREATE {unique}INDEX {} ON {table} USING {} ({})",
+        ix.name,
+        ix.method,
+        keys.join(", ")
+    );
+    if !ix.include.is_empty() {
+        let _ = write!(s, " INCLUDE ({})", ident_list(&ix.include));
+    }
+    if ix.nulls_not_distinct {
+        s.push_str(" NULLS NOT DISTINCT");
+    }
+    if let Some(p) = &ix.predicate {
+        let _ = write!(s, " WHERE {p}");
+    }
+    s
+}
+
+/// `CREATE TYPE name AS ENUM (...)` (no trailing semicolon).
+pub fn create_enum(e: &EnumType) -> String {
+    let values: Vec<String> = e.values.iter().map(|v| quote_literal(&v.name)).collect();
+    format!("CREATE TYPE {} AS ENUM ({})", e.name, values.join(", "))
+}
+
+/// `CREATE SEQUENCE name AS type ...` (no trailing semicolon, no `OWNED BY`).
+pub fn create_sequence(s: &Sequence) -> String {
+    let mut out = format!("CREATE SEQUENCE {} AS {}", s.name, s.data_type);
+    for c in s.options.clauses() {
+        out.push(' ');
+        out.push_str(&c);
+    }
+    out
+}
+
+/// `CREATE TABLE` with columns, primary key, unique constraints and valid checks inline;
+/// foreign keys and `NOT VALID` checks are added afterwards by whoever prints the table.
+pub fn create_table(t: &Table) -> String {
+    let mut items: Vec<String> = t.columns.iter().map(column_def).collect();
+    items.extend(t.primary_key.iter().map(primary_key_def));
+    items.extend(t.uniques.iter().map(unique_def));
+    items.extend(t.checks.iter().filter(|c| c.valid).map(check_def));
+    if items.is_empty() {
+        return format!("CREATE TABLE {} ()", t.name);
+    }
+    format!("CREATE TABLE {} (\n    {}\n)", t.name, items.join(",\n    "))
+}
+
+fn comment(f: &mut fmt::Formatter<'_>, what: &str, target: &str, c: &Option<String>) -> fmt::Result {
+    match c {
+        Some(c) => writeln!(f, "COMMENT ON {what} {target} IS {};", quote_literal(c)),
+        None => Ok(()),
+    }
+}
+
+/// Prints a script that recreates the schema in an empty database, in dependency order:
+/// schemas, extensions, enums, sequences, tables, indexes, foreign keys, comments.
+impl fmt::Display for Schema {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut section = Section::default();
+        for ns in self.namespaces.values() {
+            section.start(f)?;
+            writeln!(f, "CREATE SCHEMA IF NOT EXISTS {};", ns.name)?;
+        }
+        for ext in self.extensions.values() {
+            section.start(f)?;
+            writeln!(
+                f,
+                "CREATE EXTENSION IF NOT EXISTS {} WITH SCHEMA {};",
+                ext.name, ext.schema
+            )?;
+        }
+        for e in self.enums.values() {
+            section.start(f)?;
+            writeln!(f, "{};", create_enum(e))?;
+        }
+        for s in self.sequences.values() {
+            section.start(f)?;
+            writeln!(f, "{};", create_sequence(s))?;
+        }
+        for t in self.tables.values() {
+            section.start(f)?;
+            for c in &t.columns {
+                if let Some(s) = &c.owned_sequence {
+                    writeln!(f, "{};", create_sequence(s))?;
+                }
+            }
+            writeln!(f, "{};", create_table(t))?;
+            for c in &t.columns {
+                if let Some(s) = &c.owned_sequence {
+                    writeln!(f, "ALTER SEQUENCE {} OWNED BY {}.{};", s.name, t.name, c.name)?;
+                }
+            }
+        }
+        for t in self.tables.values() {
+            for ix in &t.indexes {
+                section.start(f)?;
+                writeln!(f, "{};", create_index(&t.name, ix))?;
+            }
+        }
+        for t in self.tables.values() {
+            for fk in &t.foreign_keys {
+                section.start(f)?;
+                writeln!(f, "ALTER TABLE {} ADD {};", t.name, foreign_key_def(fk))?;
+            }
+            for c in t.checks.iter().filter(|c| !c.valid) {
+                section.start(f)?;
+                writeln!(f, "ALTER TABLE {} ADD {};", t.name, check_def(c))?;
+            }
+        }
+        for s in self.sequences.values() {
+            if let Some((table, col)) = &s.owned_by {
+                section.start(f)?;
+                writeln!(f, "ALTER SEQUENCE {} OWNED BY {table}.{col};", s.name)?;
+            }
+        }
+        section.start(f)?;
+        for ns in self.namespaces.values() {
+            comment(f, "SCHEMA", &ns.name.to_string(), &ns.comment)?;
+        }
+        for e in self.enums.values() {
+            comment(f, "TYPE", &e.name.to_string(), &e.comment)?;
+        }
+        for s in self.sequences.values() {
+            comment(f, "SEQUENCE", &s.name.to_string(), &s.comment)?;
+        }
+        for t in self.tables.values() {
+            comment(f, "TABLE", &t.name.to_string(), &t.comment)?;
+            for c in &t.columns {
+                comment(f, "COLUMN", &format!("{}.{}", t.name, c.name), &c.comment)?;
+            }
+            for ix in &t.indexes {
+                let name = QualifiedName::new(t.name.schema.clone(), ix.name.clone());
+                comment(f, "INDEX", &name.to_string(), &ix.comment)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Separates consecutive statements by blank lines between groups, without a leading blank line.
+#[derive(Default)]
+struct Section {
+    started: bool,
+}
+
+impl Section {
+    fn start(&mut self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.started {
+            writeln!(f)?;
+        }
+        self.started = true;
+        Ok(())
+    }
+}

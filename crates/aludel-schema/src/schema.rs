@@ -1,0 +1,141 @@
+//! The root of the IR: `Schema` holds every managed object, keyed by name; plus namespaces,
+//! extensions and SQL expressions.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{EnumType, Ident, QualifiedName, Sequence, Table};
+
+/// A SQL expression in PostgreSQL's canonical spelling (`pg_get_expr` and friends).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Expr(pub String);
+
+impl Expr {
+    pub fn new(sql: impl Into<String>) -> Self {
+        Expr(sql.into())
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A PostgreSQL schema (namespace). Named `Namespace` so it is not confused with [`Schema`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Namespace {
+    pub name: Ident,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// An installed extension (`CREATE EXTENSION name WITH SCHEMA schema`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    pub name: Ident,
+    pub schema: Ident,
+}
+
+/// Everything aludel manages in one database: the single IR that both the models and
+/// introspection produce, and that the diff compares.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schema {
+    #[serde(with = "values::namespaces")]
+    pub namespaces: BTreeMap<Ident, Namespace>,
+    #[serde(with = "values::extensions")]
+    pub extensions: BTreeMap<Ident, Extension>,
+    #[serde(with = "values::enums")]
+    pub enums: BTreeMap<QualifiedName, EnumType>,
+    #[serde(with = "values::sequences")]
+    pub sequences: BTreeMap<QualifiedName, Sequence>,
+    #[serde(with = "values::tables")]
+    pub tables: BTreeMap<QualifiedName, Table>,
+}
+
+impl Schema {
+    pub fn new() -> Self {
+        Schema::default()
+    }
+
+    pub fn add_namespace(&mut self, ns: Namespace) {
+        self.namespaces.insert(ns.name.clone(), ns);
+    }
+
+    pub fn add_extension(&mut self, ext: Extension) {
+        self.extensions.insert(ext.name.clone(), ext);
+    }
+
+    pub fn add_enum(&mut self, e: EnumType) {
+        self.enums.insert(e.name.clone(), e);
+    }
+
+    pub fn add_sequence(&mut self, s: Sequence) {
+        self.sequences.insert(s.name.clone(), s);
+    }
+
+    pub fn add_table(&mut self, mut t: Table) {
+        t.normalize();
+        self.tables.insert(t.name.clone(), t);
+    }
+
+    /// Puts every list into its canonical order (see [`Table::normalize`]).
+    pub fn normalize(&mut self) {
+        for t in self.tables.values_mut() {
+            t.normalize();
+        }
+    }
+
+    /// Whether the schema holds no objects besides (possibly) namespaces.
+    pub fn is_empty_of_objects(&self) -> bool {
+        self.extensions.is_empty()
+            && self.enums.is_empty()
+            && self.sequences.is_empty()
+            && self.tables.is_empty()
+    }
+}
+
+/// Maps keyed by name serialize as plain lists of their values (JSON objects need string keys,
+/// and the name is inside each value anyway).
+mod values {
+    macro_rules! keyed {
+        ($module:ident, $key:ty, $value:ty, $field:ident) => {
+            pub mod $module {
+                use std::collections::BTreeMap;
+
+                use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+                pub fn serialize<S: Serializer>(
+                    map: &BTreeMap<$key, $value>,
+                    s: S,
+                ) -> Result<S::Ok, S::Error> {
+                    s.collect_seq(map.values())
+                }
+
+                pub fn deserialize<'de, D: Deserializer<'de>>(
+                    d: D,
+                ) -> Result<BTreeMap<$key, $value>, D::Error> {
+                    let items = Vec::<$value>::deserialize(d)?;
+                    Ok(items.into_iter().map(|v| (v.$field.clone(), v)).collect())
+                }
+
+                #[allow(dead_code)]
+                fn _assert_serialize(v: &$value) -> impl Serialize + '_ {
+                    v
+                }
+            }
+        };
+    }
+    keyed!(namespaces, crate::Ident, crate::Namespace, name);
+    keyed!(extensions, crate::Ident, crate::Extension, name);
+    keyed!(enums, crate::QualifiedName, crate::EnumType, name);
+    keyed!(sequences, crate::QualifiedName, crate::Sequence, name);
+    keyed!(tables, crate::QualifiedName, crate::Table, name);
+}
