@@ -1,0 +1,652 @@
+//! Splitting a section of SQL into statements, as psql does: a `;` ends a statement only outside
+//! string literals, quoted identifiers, dollar-quoted bodies, comments, parentheses and the
+//! `BEGIN ... END` body of a SQL-standard function.
+//!
+//! Plain `'...'` literals follow `standard_conforming_strings = on` (the default since
+//! PostgreSQL 9.1): a backslash is an ordinary character there, only in `E'...'` does it escape.
+
+use std::fmt;
+
+/// One statement of a section, without its terminating `;`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    /// The 1-based line, in the file, of the statement's first token that is not a comment.
+    pub line: usize,
+    /// The statement's text, trimmed. Comments written above it (such as
+    /// `-- hazard: data-loss public.users.phone`) stay at its start.
+    pub sql: String,
+}
+
+/// A quoted or bracketed construct that is still open at the end of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unterminated {
+    /// `'...'`
+    String,
+    /// `E'...'`
+    EscapeString,
+    /// `"..."`
+    QuotedIdentifier,
+    /// `$tag$...$tag$`; holds the opening delimiter, such as `$$` or `$body$`.
+    DollarQuote(String),
+    /// `/* ... */`
+    BlockComment,
+    /// `( ... )`
+    Parenthesis,
+}
+
+impl fmt::Display for Unterminated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Unterminated::String => f.write_str("string literal"),
+            Unterminated::EscapeString => f.write_str("escape string literal (E'...')"),
+            Unterminated::QuotedIdentifier => f.write_str("quoted identifier"),
+            Unterminated::DollarQuote(tag) => write!(f, "dollar-quoted string `{tag}`"),
+            Unterminated::BlockComment => f.write_str("block comment"),
+            Unterminated::Parenthesis => f.write_str("parenthesis"),
+        }
+    }
+}
+
+/// A section that cannot be split: something opened on `line` is never closed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {line}: unterminated {what}")]
+pub struct SplitError {
+    pub line: usize,
+    pub what: Unterminated,
+}
+
+/// Splits `sql`, whose first line is line `first_line` of its file, into statements. Text that
+/// holds only comments and whitespace is not a statement; the last statement may omit its `;`.
+pub fn split(sql: &str, first_line: usize) -> Result<Vec<Statement>, SplitError> {
+    Splitter {
+        text: sql,
+        bytes: sql.as_bytes(),
+        pos: 0,
+        line: first_line,
+        statements: Vec::new(),
+        current: Current::default(),
+    }
+    .run()
+}
+
+struct Splitter<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+    statements: Vec<Statement>,
+    current: Current,
+}
+
+/// What is known about the statement being read.
+#[derive(Default)]
+struct Current {
+    /// Byte offset of its first character that is not whitespace (a comment counts).
+    start: Option<usize>,
+    /// Line of its first token that is not a comment.
+    line: Option<usize>,
+    /// Open parentheses, with the line of the outermost one.
+    paren_depth: usize,
+    paren_line: usize,
+    /// Open `BEGIN` (and nested `CASE`) blocks of a `CREATE FUNCTION|PROCEDURE` body.
+    begin_depth: usize,
+    /// How many bare words the statement has had, and which of its first four were
+    /// `create`/`or`/`replace`/`function`/`procedure` (by first letter, 0 otherwise); psql's
+    /// heuristic for spotting a SQL-standard function body.
+    word_count: usize,
+    words: [u8; 4],
+}
+
+impl Current {
+    fn defines_routine(&self) -> bool {
+        let w = self.words;
+        w[0] == b'c'
+            && (w[1] == b'f'
+                || w[1] == b'p'
+                || (w[1] == b'o' && w[2] == b'r' && (w[3] == b'f' || w[3] == b'p')))
+    }
+
+    fn word(&mut self, word: &str) {
+        let lower = word.to_ascii_lowercase();
+        if let Some(slot) = self.words.get_mut(self.word_count)
+            && matches!(
+                lower.as_str(),
+                "create" | "or" | "replace" | "function" | "procedure"
+            )
+        {
+            *slot = lower.as_bytes()[0];
+        }
+        self.word_count += 1;
+        if self.paren_depth == 0 && self.defines_routine() {
+            match lower.as_str() {
+                "begin" => self.begin_depth += 1,
+                "case" if self.begin_depth > 0 => self.begin_depth += 1,
+                "end" => self.begin_depth = self.begin_depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+}
+
+impl Splitter<'_> {
+    fn run(mut self) -> Result<Vec<Statement>, SplitError> {
+        while let Some(&c) = self.bytes.get(self.pos) {
+            match c {
+                b'\n' => {
+                    self.line += 1;
+                    self.pos += 1;
+                }
+                c if c.is_ascii_whitespace() => self.pos += 1,
+                b'-' if self.peek(1) == Some(b'-') => {
+                    self.mark_start();
+                    self.skip_line_comment();
+                }
+                b'/' if self.peek(1) == Some(b'*') => {
+                    self.mark_start();
+                    self.skip_block_comment()?;
+                }
+                b';' if self.current.paren_depth == 0 && self.current.begin_depth == 0 => {
+                    self.finish(self.pos);
+                    self.pos += 1;
+                    self.skip_trailing_comment();
+                }
+                _ => {
+                    self.mark_start();
+                    self.current.line.get_or_insert(self.line);
+                    self.token(c)?;
+                }
+            }
+        }
+        if self.current.paren_depth > 0 {
+            return Err(SplitError {
+                line: self.current.paren_line,
+                what: Unterminated::Parenthesis,
+            });
+        }
+        self.finish(self.bytes.len());
+        Ok(self.statements)
+    }
+
+    fn peek(&self, ahead: usize) -> Option<u8> {
+        self.bytes.get(self.pos + ahead).copied()
+    }
+
+    /// Whether the byte before the current one continues a word, so that `E'`, `$$` or a word
+    /// starting here would be part of it instead (`name$$`, `some'`).
+    fn after_word(&self) -> bool {
+        self.pos > 0 && is_word_continue(self.bytes[self.pos - 1])
+    }
+
+    fn mark_start(&mut self) {
+        self.current.start.get_or_insert(self.pos);
+    }
+
+    fn finish(&mut self, end: usize) {
+        let current = std::mem::take(&mut self.current);
+        if let (Some(start), Some(line)) = (current.start, current.line) {
+            self.statements.push(Statement {
+                line,
+                sql: self.text[start..end].trim_end().to_owned(),
+            });
+        }
+    }
+
+    /// After a `;`, a `--` comment on the rest of the same line belongs to the statement just
+    /// ended, not to the next one; it is dropped.
+    fn skip_trailing_comment(&mut self) {
+        let mut ahead = self.pos;
+        while let Some(&c) = self.bytes.get(ahead) {
+            match c {
+                b' ' | b'\t' => ahead += 1,
+                b'-' if self.bytes.get(ahead + 1) == Some(&b'-') => {
+                    self.pos = ahead;
+                    self.skip_line_comment();
+                    return;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn skip_line_comment(&mut self) {
+        while let Some(&c) = self.bytes.get(self.pos) {
+            if c == b'\n' {
+                return;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// `/* ... */`, which nests in PostgreSQL.
+    fn skip_block_comment(&mut self) -> Result<(), SplitError> {
+        let open_line = self.line;
+        let mut depth = 0usize;
+        while let Some(&c) = self.bytes.get(self.pos) {
+            match (c, self.peek(1)) {
+                (b'/', Some(b'*')) => {
+                    depth += 1;
+                    self.pos += 2;
+                }
+                (b'*', Some(b'/')) => {
+                    depth -= 1;
+                    self.pos += 2;
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                (b'\n', _) => {
+                    self.line += 1;
+                    self.pos += 1;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        Err(SplitError {
+            line: open_line,
+            what: Unterminated::BlockComment,
+        })
+    }
+
+    /// One token that is not whitespace, a comment or a statement-ending `;`.
+    fn token(&mut self, c: u8) -> Result<(), SplitError> {
+        match c {
+            b'\'' => self.quoted(b'\'', false, Unterminated::String),
+            b'"' => self.quoted(b'"', false, Unterminated::QuotedIdentifier),
+            b'e' | b'E' if self.peek(1) == Some(b'\'') && !self.after_word() => {
+                self.pos += 1;
+                self.quoted(b'\'', true, Unterminated::EscapeString)
+            }
+            b'$' if !self.after_word() => {
+                match self.dollar_tag() {
+                    Some(tag_len) => self.dollar_quoted(tag_len)?,
+                    None => self.pos += 1,
+                }
+                Ok(())
+            }
+            c if is_word_start(c) && !self.after_word() => {
+                let start = self.pos;
+                while self
+                    .bytes
+                    .get(self.pos)
+                    .is_some_and(|&c| is_word_continue(c))
+                {
+                    self.pos += 1;
+                }
+                let word = &self.text[start..self.pos];
+                self.current.word(word);
+                Ok(())
+            }
+            b'(' => {
+                if self.current.paren_depth == 0 {
+                    self.current.paren_line = self.line;
+                }
+                self.current.paren_depth += 1;
+                self.pos += 1;
+                Ok(())
+            }
+            b')' => {
+                self.current.paren_depth = self.current.paren_depth.saturating_sub(1);
+                self.pos += 1;
+                Ok(())
+            }
+            _ => {
+                self.pos += 1;
+                Ok(())
+            }
+        }
+    }
+
+    /// A literal or identifier from the opening `quote` at the current position to its closing
+    /// one; a doubled quote stands for itself, and with `backslash` a `\` escapes the next byte.
+    fn quoted(&mut self, quote: u8, backslash: bool, what: Unterminated) -> Result<(), SplitError> {
+        let open_line = self.line;
+        self.pos += 1;
+        while let Some(&c) = self.bytes.get(self.pos) {
+            match c {
+                b'\\' if backslash => {
+                    if self.peek(1) == Some(b'\n') {
+                        self.line += 1;
+                    }
+                    self.pos += 2;
+                }
+                c if c == quote => {
+                    self.pos += 1;
+                    if self.bytes.get(self.pos) == Some(&quote) {
+                        self.pos += 1;
+                    } else {
+                        return Ok(());
+                    }
+                }
+                b'\n' => {
+                    self.line += 1;
+                    self.pos += 1;
+                }
+                _ => self.pos += 1,
+            }
+        }
+        Err(SplitError {
+            line: open_line,
+            what,
+        })
+    }
+
+    /// The length of the `$tag$` delimiter that starts at the current `$`, if one does (`$1` and
+    /// a lone `$` do not).
+    fn dollar_tag(&self) -> Option<usize> {
+        let mut end = self.pos + 1;
+        if self.bytes.get(end).is_some_and(|&c| is_word_start(c)) {
+            end += 1;
+            while self.bytes.get(end).is_some_and(|&c| is_tag_continue(c)) {
+                end += 1;
+            }
+        }
+        (self.bytes.get(end) == Some(&b'$')).then_some(end + 1 - self.pos)
+    }
+
+    fn dollar_quoted(&mut self, tag_len: usize) -> Result<(), SplitError> {
+        let tag = &self.text[self.pos..self.pos + tag_len];
+        let body_start = self.pos + tag_len;
+        match self.text[body_start..].find(tag) {
+            Some(offset) => {
+                let end = body_start + offset + tag_len;
+                self.line += self.bytes[self.pos..end]
+                    .iter()
+                    .filter(|&&c| c == b'\n')
+                    .count();
+                self.pos = end;
+                Ok(())
+            }
+            None => Err(SplitError {
+                line: self.line,
+                what: Unterminated::DollarQuote(tag.to_owned()),
+            }),
+        }
+    }
+}
+
+/// A byte that may start an unquoted word (non-ascii bytes are letters to PostgreSQL).
+fn is_word_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_' || c >= 0x80
+}
+
+/// A byte that may continue an unquoted word or number.
+fn is_word_continue(c: u8) -> bool {
+    is_tag_continue(c) || c == b'$'
+}
+
+/// A byte that may continue the tag of a dollar quote.
+fn is_tag_continue(c: u8) -> bool {
+    is_word_start(c) || c.is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use expect_test::{Expect, expect};
+
+    use super::*;
+
+    /// Splits `sql` as if it started on line 1 and renders one `line N: <sql>` per statement
+    /// (with `⏎` for each newline inside a statement), or the error.
+    fn check(sql: &str, expect: Expect) {
+        let rendered = match split(sql, 1) {
+            Ok(statements) => statements
+                .iter()
+                .map(|s| format!("line {}: {}\n", s.line, s.sql.replace('\n', "⏎")))
+                .collect(),
+            Err(e) => format!("error: {e}\n"),
+        };
+        expect.assert_eq(&rendered);
+    }
+
+    #[test]
+    fn empty_and_comment_only_sections_have_no_statements() {
+        check("", expect![""]);
+        check("  \n\t\n", expect![""]);
+        check("-- nothing to do\n/* really */\n", expect![""]);
+        check(";;\n ; ", expect![""]);
+    }
+
+    #[test]
+    fn plain_statements() {
+        check(
+            "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n\nDROP TABLE c",
+            expect![[r#"
+                line 1: CREATE TABLE a (id int)
+                line 2: CREATE TABLE b (id int)
+                line 4: DROP TABLE c
+            "#]],
+        );
+    }
+
+    #[test]
+    fn statements_spanning_lines_keep_their_first_line() {
+        check(
+            "\n\nCREATE TABLE a (\n    id int,\n    name text\n);\nSELECT 1; SELECT 2;",
+            expect![[r#"
+                line 3: CREATE TABLE a (⏎    id int,⏎    name text⏎)
+                line 7: SELECT 1
+                line 7: SELECT 2
+            "#]],
+        );
+    }
+
+    #[test]
+    fn line_numbers_start_at_the_given_line() {
+        let statements = split("\nSELECT 1;\nSELECT 2;", 10).unwrap();
+        let lines: Vec<usize> = statements.iter().map(|s| s.line).collect();
+        assert_eq!(lines, [11, 12]);
+    }
+
+    #[test]
+    fn comments_above_a_statement_stay_attached() {
+        check(
+            "-- hazard: data-loss public.users.phone\nALTER TABLE public.users DROP COLUMN phone;\n\n/* block */ -- and line\nSELECT 1;",
+            expect![[r#"
+                line 2: -- hazard: data-loss public.users.phone⏎ALTER TABLE public.users DROP COLUMN phone
+                line 5: /* block */ -- and line⏎SELECT 1
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_line_comment_after_the_semicolon_is_not_carried_over() {
+        // A `--` comment ending the line of a `;` is dropped; a block comment there starts the
+        // next statement's text.
+        check(
+            "SELECT 1; -- first\nSELECT 2; /* kept */\n-- above third\nSELECT 3;",
+            expect![[r#"
+                line 1: SELECT 1
+                line 2: SELECT 2
+                line 4: /* kept */⏎-- above third⏎SELECT 3
+            "#]],
+        );
+    }
+
+    #[test]
+    fn semicolons_in_comments_do_not_split() {
+        check(
+            "SELECT 1 -- a; b\n, 2;\nSELECT /* x; /* nested; */ still; */ 3;",
+            expect![[r#"
+                line 1: SELECT 1 -- a; b⏎, 2
+                line 3: SELECT /* x; /* nested; */ still; */ 3
+            "#]],
+        );
+    }
+
+    #[test]
+    fn semicolons_in_string_literals_do_not_split() {
+        check(
+            "INSERT INTO t VALUES ('a;b', 'it''s; fine', '');\nSELECT 'back\\';\nSELECT 'multi\nline;';",
+            expect![[r#"
+                line 1: INSERT INTO t VALUES ('a;b', 'it''s; fine', '')
+                line 2: SELECT 'back\'
+                line 3: SELECT 'multi⏎line;'
+            "#]],
+        );
+    }
+
+    #[test]
+    fn escape_strings_honour_backslashes() {
+        check(
+            "SELECT E'it\\'s; \\\\';\nSELECT e'a''b;c';\nSELECT E'\\\\';\nSELECT 1;",
+            expect![[r#"
+                line 1: SELECT E'it\'s; \\'
+                line 2: SELECT e'a''b;c'
+                line 3: SELECT E'\\'
+                line 4: SELECT 1
+            "#]],
+        );
+        // `some'` is not an E-string: the `e` ends a word, so the backslash is ordinary and the
+        // literal ends at the next quote.
+        check(
+            "SELECT some'\\';\nSELECT 2;",
+            expect![[r#"
+                line 1: SELECT some'\'
+                line 2: SELECT 2
+            "#]],
+        );
+    }
+
+    #[test]
+    fn semicolons_in_quoted_identifiers_do_not_split() {
+        check(
+            "CREATE TABLE \"a;b\" (\"c\"\";d\" int);\nSELECT \"x\";",
+            expect![[r#"
+                line 1: CREATE TABLE "a;b" ("c"";d" int)
+                line 2: SELECT "x"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn dollar_quoted_bodies_do_not_split() {
+        check(
+            "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.x := 'a;b';\n  RETURN NEW;\nEND;\n$$;\nSELECT 2;",
+            expect![[r#"
+                line 1: CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$⏎BEGIN⏎  NEW.x := 'a;b';⏎  RETURN NEW;⏎END;⏎$$
+                line 7: SELECT 2
+            "#]],
+        );
+    }
+
+    #[test]
+    fn dollar_quotes_with_tags() {
+        check(
+            "DO $body$\nBEGIN\n  EXECUTE $q$SELECT 1; SELECT $$x;$$$q$;\nEND\n$body$;\nSELECT $Tag_1$;$Tag_1$;",
+            expect![[r#"
+                line 1: DO $body$⏎BEGIN⏎  EXECUTE $q$SELECT 1; SELECT $$x;$$$q$;⏎END⏎$body$
+                line 6: SELECT $Tag_1$;$Tag_1$
+            "#]],
+        );
+        // Tags are case-sensitive: `$A$` does not close `$a$`.
+        check(
+            "SELECT $a$ ; $A$ ; $a$;",
+            expect![[r#"
+                line 1: SELECT $a$ ; $A$ ; $a$
+            "#]],
+        );
+    }
+
+    #[test]
+    fn dollar_signs_that_do_not_open_a_quote() {
+        // `$1` is a parameter, `a$b` and `x$$` are words, `$1$` is not a tag (tags cannot start
+        // with a digit).
+        check(
+            "PREPARE p AS SELECT $1;\nSELECT a$b, x$$ FROM t;\nSELECT $1$;\nSELECT 4;",
+            expect![[r#"
+                line 1: PREPARE p AS SELECT $1
+                line 2: SELECT a$b, x$$ FROM t
+                line 3: SELECT $1$
+                line 4: SELECT 4
+            "#]],
+        );
+    }
+
+    #[test]
+    fn parentheses_hold_semicolons() {
+        // psql does not end a statement inside parentheses either.
+        check(
+            "SELECT (1;\n2);\nSELECT 3;",
+            expect![[r#"
+                line 1: SELECT (1;⏎2)
+                line 3: SELECT 3
+            "#]],
+        );
+    }
+
+    #[test]
+    fn sql_standard_function_bodies_do_not_split() {
+        check(
+            "CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END;\n  SELECT 2;\nEND;\nCREATE PROCEDURE p() BEGIN ATOMIC SELECT 1; END;\nBEGIN;\nSELECT 3;\nEND;",
+            expect![[r#"
+                line 1: CREATE OR REPLACE FUNCTION f(x int) RETURNS int LANGUAGE sql⏎BEGIN ATOMIC⏎  SELECT CASE WHEN x > 0 THEN 1 ELSE 0 END;⏎  SELECT 2;⏎END
+                line 6: CREATE PROCEDURE p() BEGIN ATOMIC SELECT 1; END
+                line 7: BEGIN
+                line 8: SELECT 3
+                line 9: END
+            "#]],
+        );
+    }
+
+    #[test]
+    fn words_containing_keywords_are_not_keywords() {
+        check(
+            "CREATE FUNCTION begin_x() RETURNS int RETURN 1;\nSELECT 2;",
+            expect![[r#"
+                line 1: CREATE FUNCTION begin_x() RETURNS int RETURN 1
+                line 2: SELECT 2
+            "#]],
+        );
+    }
+
+    #[test]
+    fn last_statement_without_semicolon() {
+        check(
+            "SELECT 1;\n-- trailing\nSELECT 2 -- no semicolon\n",
+            expect![[r#"
+                line 1: SELECT 1
+                line 3: -- trailing⏎SELECT 2 -- no semicolon
+            "#]],
+        );
+    }
+
+    #[test]
+    fn unterminated_constructs_name_their_opening_line() {
+        check(
+            "SELECT 1;\nSELECT 'abc;\n\n",
+            expect![[r#"
+                error: line 2: unterminated string literal
+            "#]],
+        );
+        check(
+            "SELECT E'abc\\';",
+            expect![[r#"
+                error: line 1: unterminated escape string literal (E'...')
+            "#]],
+        );
+        check(
+            "\nSELECT \"abc;",
+            expect![[r#"
+                error: line 2: unterminated quoted identifier
+            "#]],
+        );
+        check(
+            "SELECT 1;\n\nDO $fn$ BEGIN END $$;",
+            expect![[r#"
+                error: line 3: unterminated dollar-quoted string `$fn$`
+            "#]],
+        );
+        check(
+            "SELECT 1; /* a /* b */\n;",
+            expect![[r#"
+                error: line 1: unterminated block comment
+            "#]],
+        );
+        check(
+            "SELECT 1;\nSELECT (1, (2);\nSELECT 3;",
+            expect![[r#"
+                error: line 2: unterminated parenthesis
+            "#]],
+        );
+    }
+}
