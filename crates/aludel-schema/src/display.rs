@@ -196,10 +196,19 @@ pub fn create_table(t: &Table) -> String {
     if items.is_empty() {
         return format!("CREATE TABLE {} ()", t.name);
     }
-    format!("CREATE TABLE {} (\n    {}\n)", t.name, items.join(",\n    "))
+    format!(
+        "CREATE TABLE {} (\n    {}\n)",
+        t.name,
+        items.join(",\n    ")
+    )
 }
 
-fn comment(f: &mut fmt::Formatter<'_>, what: &str, target: &str, c: &Option<String>) -> fmt::Result {
+fn comment(
+    f: &mut fmt::Formatter<'_>,
+    what: &str,
+    target: &str,
+    c: &Option<String>,
+) -> fmt::Result {
     match c {
         Some(c) => writeln!(f, "COMMENT ON {what} {target} IS {};", quote_literal(c)),
         None => Ok(()),
@@ -241,7 +250,11 @@ impl fmt::Display for Schema {
             writeln!(f, "{};", create_table(t))?;
             for c in &t.columns {
                 if let Some(s) = &c.owned_sequence {
-                    writeln!(f, "ALTER SEQUENCE {} OWNED BY {}.{};", s.name, t.name, c.name)?;
+                    writeln!(
+                        f,
+                        "ALTER SEQUENCE {} OWNED BY {}.{};",
+                        s.name, t.name, c.name
+                    )?;
                 }
             }
         }

@@ -55,7 +55,11 @@ pub fn primary_key(table: &str) -> String {
 /// (`fkey`, `key`, `check`, `idx`, `excl`); PostgreSQL joins the column names with `_`.
 pub fn on_columns(table: &str, columns: &[&str], label: &str) -> String {
     let joined = columns.join("_");
-    let cols = if joined.is_empty() { None } else { Some(joined.as_str()) };
+    let cols = if joined.is_empty() {
+        None
+    } else {
+        Some(joined.as_str())
+    };
     make_object_name(table, cols, Some(label))
 }
 
@@ -71,7 +75,10 @@ mod tests {
     #[test]
     fn default_names() {
         assert_eq!(primary_key("users"), "users_pkey");
-        assert_eq!(on_columns("users", &["account_id"], "fkey"), "users_account_id_fkey");
+        assert_eq!(
+            on_columns("users", &["account_id"], "fkey"),
+            "users_account_id_fkey"
+        );
         assert_eq!(on_columns("t", &["a", "b"], "key"), "t_a_b_key");
         assert_eq!(sequence("users", "id"), "users_id_seq");
         let long = "a".repeat(60);

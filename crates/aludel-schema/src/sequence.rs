@@ -128,9 +128,18 @@ mod tests {
     fn defaults_normalise_to_none() {
         let o = SequenceOptions::from_catalog(&ColumnType::BigInt, 1, 1, 1, i64::MAX, 1, false);
         assert!(o.is_default());
-        let o = SequenceOptions::from_catalog(&ColumnType::Integer, 1, 1, 1, i32::MAX as i64, 1, false);
+        let o =
+            SequenceOptions::from_catalog(&ColumnType::Integer, 1, 1, 1, i32::MAX as i64, 1, false);
         assert!(o.is_default());
-        let o = SequenceOptions::from_catalog(&ColumnType::Integer, -1, -1, i32::MIN as i64, -1, 1, false);
+        let o = SequenceOptions::from_catalog(
+            &ColumnType::Integer,
+            -1,
+            -1,
+            i32::MIN as i64,
+            -1,
+            1,
+            false,
+        );
         assert_eq!(o.increment, Some(-1));
         assert_eq!((o.start, o.min_value, o.max_value), (None, None, None));
         let o = SequenceOptions::from_catalog(&ColumnType::BigInt, 100, 5, 10, 1000, 20, true);

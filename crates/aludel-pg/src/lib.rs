@@ -1,0 +1,13 @@
+//! Connections to PostgreSQL (URL forms, TLS, redaction) and throwaway servers: scratch databases
+//! on a given server, or a whole cluster started with the machine's `initdb`/`pg_ctl`.
+
+mod cluster;
+mod connect;
+mod error;
+mod server;
+pub mod testing;
+
+pub use cluster::{Cluster, ClusterOptions, find_bin_dir};
+pub use connect::{ConnectInfo, connect, connect_options, redact};
+pub use error::Error;
+pub use server::{ScratchDatabase, Server, with_database};
