@@ -54,10 +54,10 @@ pub fn find_bin_dir() -> Result<PathBuf, Error> {
             Err(Error::NoBinaries)
         };
     }
-    if let Some(path) = std::env::var_os("PATH") {
-        if let Some(d) = std::env::split_paths(&path).find(|d| has_tools(d)) {
-            return Ok(d);
-        }
+    if let Some(path) = std::env::var_os("PATH")
+        && let Some(d) = std::env::split_paths(&path).find(|d| has_tools(d))
+    {
+        return Ok(d);
     }
     let mut candidates: Vec<(u32, PathBuf)> = fs::read_dir("/usr/lib/postgresql")
         .into_iter()

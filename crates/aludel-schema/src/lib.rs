@@ -22,3 +22,8 @@ pub use index::{Index, IndexKey, IndexTarget};
 pub use schema::{Expr, Extension, Namespace, Schema};
 pub use sequence::{Sequence, SequenceOptions, integer_range};
 pub use table::Table;
+
+mod apply;
+mod change;
+pub use apply::*;
+pub use change::*;

@@ -1,0 +1,92 @@
+//! Indexes: renames of indexes whose definition is unchanged, create, drop; any changed
+//! property but the comment recreates the index.
+
+use std::collections::BTreeSet;
+
+use aludel_schema::{Change, CommentTarget, Ident, Index, IndexTarget, Table};
+
+use crate::{Cx, DiffError};
+
+fn same_but_name(a: &Index, b: &Index) -> bool {
+    let mut a = a.clone();
+    a.name = b.name.clone();
+    a.comment = b.comment.clone();
+    a == *b
+}
+
+pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
+    let mut renames = Vec::new();
+    for (name, d) in &cx.des.tables {
+        let Some(c) = cx.cur.tables.get(name) else {
+            continue;
+        };
+        let mut taken = BTreeSet::new();
+        for o in c
+            .indexes
+            .iter()
+            .filter(|o| !d.indexes.iter().any(|n| n.name == o.name))
+        {
+            let found = d.indexes.iter().find(|n| {
+                !c.indexes.iter().any(|x| x.name == n.name)
+                    && !taken.contains(&n.name)
+                    && same_but_name(o, n)
+            });
+            if let Some(n) = found {
+                taken.insert(n.name.clone());
+                renames.push(Change::RenameIndex {
+                    table: name.clone(),
+                    from: o.name.clone(),
+                    to: n.name.clone(),
+                });
+            }
+        }
+    }
+    for r in renames {
+        cx.emit_applied(r)?;
+    }
+    Ok(())
+}
+
+fn mentions(ix: &Index, cols: &BTreeSet<Ident>) -> bool {
+    let text = |s: &str| cols.iter().any(|c| s.contains(c.as_str()));
+    ix.include.iter().any(|c| cols.contains(c))
+        || ix.predicate.as_ref().is_some_and(|p| text(p.as_str()))
+        || ix.keys.iter().any(|k| match &k.target {
+            IndexTarget::Column(c) => cols.contains(c),
+            IndexTarget::Expression(e) => text(e.as_str()),
+        })
+}
+
+pub(crate) fn diff(ct: &Table, dt: &Table, replaced: &BTreeSet<Ident>, out: &mut Vec<Change>) {
+    let table = &dt.name;
+    for o in &ct.indexes {
+        let drop = Change::DropIndex {
+            table: table.clone(),
+            index: o.clone(),
+        };
+        match dt.indexes.iter().find(|n| n.name == o.name) {
+            None => out.push(drop),
+            Some(n) if !same_but_name(o, n) || mentions(o, replaced) => {
+                out.push(drop);
+                out.push(Change::CreateIndex {
+                    table: table.clone(),
+                    index: n.clone(),
+                });
+            }
+            Some(n) if n.comment != o.comment => out.push(Change::SetComment {
+                target: CommentTarget::Index(table.clone(), n.name.clone()),
+                old: o.comment.clone(),
+                new: n.comment.clone(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for n in &dt.indexes {
+        if !ct.indexes.iter().any(|o| o.name == n.name) {
+            out.push(Change::CreateIndex {
+                table: table.clone(),
+                index: n.clone(),
+            });
+        }
+    }
+}

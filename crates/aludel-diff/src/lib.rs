@@ -1,0 +1,157 @@
+//! `diff(current, desired)`: the ordered list of `Change`s that turns one schema into the
+//! other, with diagnostics; pure and synchronous, one module per object kind.
+
+mod column;
+mod constraint;
+mod enum_type;
+mod extension;
+mod index;
+mod namespace;
+mod order;
+mod sequence;
+mod table;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+
+use aludel_schema::{ApplyError, Change, Ident, QualifiedName, Schema};
+
+/// A soft finding about the diff, for the user to act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Diagnostic {
+    /// A column was dropped and another of the same type added in the same table: perhaps a
+    /// rename that lacks its hint.
+    PossibleColumnRename {
+        table: QualifiedName,
+        dropped: Ident,
+        added: Ident,
+    },
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Diagnostic::PossibleColumnRename {
+                table,
+                dropped,
+                added,
+            } => write!(
+                f,
+                "column {table}.{dropped} is dropped and {table}.{added} of the same type is added; \
+                 hint: if this is a rename, mark the new column `renamed_from = \"{}\"` so no data is lost",
+                dropped.as_str()
+            ),
+        }
+    }
+}
+
+/// A diff that cannot be computed.
+#[derive(Debug, thiserror::Error)]
+pub enum DiffError {
+    #[error(
+        "{kind} {to} is marked renamed from {from}, but both exist in the current schema; \
+         hint: remove the `renamed_from` hint or drop {from} explicitly"
+    )]
+    RenameConflict {
+        kind: &'static str,
+        from: String,
+        to: String,
+    },
+    #[error("two {kind}s are marked renamed from {from}: {first} and {second}")]
+    DuplicateRename {
+        kind: &'static str,
+        from: String,
+        first: String,
+        second: String,
+    },
+    #[error("internal error while planning the diff: {0}")]
+    Apply(#[from] ApplyError),
+}
+
+/// Computes the changes that turn `current` into `desired`, in dependency order, with
+/// diagnostics. Renames follow the `renamed_from` hints of `desired`. Deterministic.
+pub fn diff(
+    current: &Schema,
+    desired: &Schema,
+) -> Result<(Vec<Change>, Vec<Diagnostic>), DiffError> {
+    let mut cur = current.clone();
+    cur.normalize();
+    let mut des = desired.clone();
+    des.normalize();
+    let mut cx = Cx {
+        cur,
+        des,
+        out: Vec::new(),
+        diags: Vec::new(),
+        touched_enums: Default::default(),
+    };
+    namespace::diff(&mut cx);
+    extension::diff(&mut cx);
+    // Renames first, applied to the working copy so that everything after compares by name.
+    enum_type::renames(&mut cx)?;
+    sequence::renames(&mut cx)?;
+    table::renames(&mut cx)?;
+    column::renames(&mut cx)?;
+    constraint::renames(&mut cx)?;
+    index::renames(&mut cx)?;
+    column::sequence_renames(&mut cx)?;
+    enum_type::diff(&mut cx);
+    sequence::diff(&mut cx);
+    table::diff(&mut cx);
+    let changes = order::sort(cx.out);
+    Ok((changes, cx.diags))
+}
+
+/// The working state of one diff: `cur` is the current schema with the renames planned so far
+/// applied, `des` the desired schema.
+pub(crate) struct Cx {
+    pub cur: Schema,
+    pub des: Schema,
+    pub out: Vec<Change>,
+    pub diags: Vec<Diagnostic>,
+    /// Enums whose values change: columns of these types get their default changes split
+    /// around the type change (dropped before, set after).
+    pub touched_enums: std::collections::BTreeSet<QualifiedName>,
+}
+
+impl Cx {
+    /// Emits a change and applies it to the working copy (renames).
+    pub fn emit_applied(&mut self, c: Change) -> Result<(), DiffError> {
+        self.cur.apply(&c)?;
+        self.out.push(c);
+        Ok(())
+    }
+}
+
+/// Resolves rename hints generically: `(new, old)` pairs in desired order; an old name that is
+/// absent is inert, an old name whose new name also exists is an error.
+pub(crate) fn resolve_hints<K: Ord + Clone + fmt::Display>(
+    kind: &'static str,
+    hints: Vec<(K, K)>,
+    exists_now: impl Fn(&K) -> bool,
+) -> Result<Vec<(K, K)>, DiffError> {
+    let mut out: Vec<(K, K)> = Vec::new();
+    for (new, old) in hints {
+        if !exists_now(&old) || old == new {
+            continue;
+        }
+        if exists_now(&new) {
+            return Err(DiffError::RenameConflict {
+                kind,
+                from: old.to_string(),
+                to: new.to_string(),
+            });
+        }
+        if let Some((first, _)) = out.iter().find(|(_, o)| *o == old) {
+            return Err(DiffError::DuplicateRename {
+                kind,
+                from: old.to_string(),
+                first: first.to_string(),
+                second: new.to_string(),
+            });
+        }
+        out.push((new, old));
+    }
+    Ok(out)
+}

@@ -1,0 +1,1 @@
+//! Repository-level tests live in `tests/`; this library is empty.

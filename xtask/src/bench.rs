@@ -1,0 +1,170 @@
+//! `cargo xtask bench introspect [--tables N]`: generates a synthetic schema of N tables into a
+//! throwaway database, then times aludel's introspection and `pg_dump --schema-only` on the same
+//! database in the same run, and prints both, their ratio and the number of catalog queries.
+
+use std::fmt::Write as _;
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use aludel_introspect::{Options, introspect};
+use aludel_pg::{Cluster, ClusterOptions, Server, find_bin_dir};
+
+pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
+    if args.first().map(String::as_str) != Some("introspect") {
+        anyhow::bail!("usage: cargo xtask bench introspect [--tables N]");
+    }
+    let tables: usize = match args.iter().position(|a| a == "--tables") {
+        Some(i) => args
+            .get(i + 1)
+            .ok_or_else(|| anyhow::anyhow!("--tables needs a number"))?
+            .parse()?,
+        None => 5000,
+    };
+    let cluster = Cluster::start(&ClusterOptions::default())?;
+    let bin = find_bin_dir()?;
+    let rt = crate::runtime()?;
+    rt.block_on(async {
+        let server = Server::new(&cluster.url())?;
+        let db = server.create_database("bench", None).await?;
+        let mut conn = aludel_pg::connect(&db.url).await?;
+        let t0 = Instant::now();
+        for chunk in synthetic_schema(tables).chunks(250) {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(chunk.concat()))
+                .execute(&mut conn)
+                .await?;
+        }
+        eprintln!("generated {tables} tables in {:.1?}", t0.elapsed());
+
+        let mut ours = Vec::new();
+        let mut queries = 0;
+        let mut objects = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let r = introspect(&mut conn, &Options::default()).await?;
+            ours.push(t.elapsed());
+            queries = r.queries;
+            objects = r.schema.tables.len();
+        }
+        let mut dump = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let out = Command::new(bin.join("pg_dump"))
+                .args([
+                    "--schema-only",
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    &cluster.port().to_string(),
+                ])
+                .args(["-U", "postgres", "-d", &db.name, "-f", "/dev/null"])
+                .output()?;
+            anyhow::ensure!(
+                out.status.success(),
+                "pg_dump failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            dump.push(t.elapsed());
+        }
+        let best = |v: &[Duration]| v.iter().min().copied().unwrap_or_default();
+        let (a, b) = (best(&ours), best(&dump));
+        println!("tables introspected:        {objects}");
+        println!("catalog queries issued:     {queries}");
+        println!(
+            "aludel introspection (best of 3): {:>8.1} ms",
+            a.as_secs_f64() * 1e3
+        );
+        println!(
+            "pg_dump --schema-only (best of 3): {:>7.1} ms",
+            b.as_secs_f64() * 1e3
+        );
+        println!(
+            "ratio aludel / pg_dump:     {:.3} (target: at most 0.333)",
+            a.as_secs_f64() / b.as_secs_f64()
+        );
+        anyhow::Ok(())
+    })?;
+    cluster.stop()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Deterministic synthetic DDL, one string per table plus its indexes, keys and comments:
+/// 5–20 columns of mixed types, enums, defaults, 0–3 foreign keys to earlier tables, 1–3
+/// indexes (some partial or on expressions), checks and comments.
+fn synthetic_schema(n: usize) -> Vec<String> {
+    let mut out = vec![
+        "CREATE TYPE public.status AS ENUM ('new', 'active', 'done');\n\
+         CREATE TYPE public.kind AS ENUM ('a', 'b', 'c', 'd');\n"
+            .to_owned(),
+    ];
+    let types = [
+        "integer",
+        "bigint",
+        "text",
+        "varchar(80)",
+        "boolean",
+        "timestamptz",
+        "jsonb",
+        "uuid",
+        "numeric(12,2)",
+        "public.status",
+        "date",
+        "text[]",
+        "public.kind",
+        "double precision",
+    ];
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let mut next = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    for i in 0..n {
+        let mut s = String::new();
+        let cols = 5 + next(16);
+        let _ = write!(
+            s,
+            "CREATE TABLE public.t{i} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
+        );
+        let mut col_types = Vec::new();
+        for c in 0..cols {
+            let ty = types[next(types.len())];
+            col_types.push(ty);
+            let default = match (ty, next(3)) {
+                ("integer" | "bigint", 0) => " NOT NULL DEFAULT 0",
+                ("text" | "varchar(80)", 0) => " DEFAULT ''",
+                ("boolean", _) => " NOT NULL DEFAULT false",
+                ("timestamptz", _) => " NOT NULL DEFAULT now()",
+                ("jsonb", _) => " NOT NULL DEFAULT '{}'::jsonb",
+                ("public.status", _) => " NOT NULL DEFAULT 'new'",
+                _ => "",
+            };
+            let _ = write!(s, ", c{c} {ty}{default}");
+        }
+        let fks = if i == 0 { 0 } else { next(4) };
+        for f in 0..fks {
+            let _ = write!(
+                s,
+                ", ref{f} bigint REFERENCES public.t{} (id) ON DELETE CASCADE",
+                next(i)
+            );
+        }
+        if let Some(c) = col_types.iter().position(|t| *t == "integer") {
+            let _ = write!(s, ", CONSTRAINT t{i}_c{c}_positive CHECK (c{c} >= 0)");
+        }
+        s.push_str(");\n");
+        for x in 0..1 + next(3) {
+            let c = next(cols);
+            let sql = match (x, col_types[c]) {
+                (1, "text" | "varchar(80)") => format!("CREATE INDEX ON public.t{i} (lower(c{c}))"),
+                (2, _) => format!("CREATE INDEX ON public.t{i} (c{c}) WHERE c{c} IS NOT NULL"),
+                (_, "jsonb" | "text[]") => format!("CREATE INDEX ON public.t{i} USING gin (c{c})"),
+                _ => format!("CREATE INDEX ON public.t{i} (c{c})"),
+            };
+            let _ = writeln!(s, "{sql};");
+        }
+        let _ = writeln!(s, "COMMENT ON TABLE public.t{i} IS 'synthetic table {i}';");
+        out.push(s);
+    }
+    out
+}
