@@ -203,18 +203,6 @@ pub fn create_table(t: &Table) -> String {
     )
 }
 
-fn comment(
-    f: &mut fmt::Formatter<'_>,
-    what: &str,
-    target: &str,
-    c: &Option<String>,
-) -> fmt::Result {
-    match c {
-        Some(c) => writeln!(f, "COMMENT ON {what} {target} IS {};", quote_literal(c)),
-        None => Ok(()),
-    }
-}
-
 /// Prints a script that recreates the schema in an empty database, in dependency order:
 /// schemas, extensions, enums, sequences, tables, indexes, foreign keys, comments.
 impl fmt::Display for Schema {
@@ -280,25 +268,40 @@ impl fmt::Display for Schema {
                 writeln!(f, "ALTER SEQUENCE {} OWNED BY {table}.{col};", s.name)?;
             }
         }
-        section.start(f)?;
-        for ns in self.namespaces.values() {
-            comment(f, "SCHEMA", &ns.name.to_string(), &ns.comment)?;
-        }
-        for e in self.enums.values() {
-            comment(f, "TYPE", &e.name.to_string(), &e.comment)?;
-        }
-        for s in self.sequences.values() {
-            comment(f, "SEQUENCE", &s.name.to_string(), &s.comment)?;
-        }
-        for t in self.tables.values() {
-            comment(f, "TABLE", &t.name.to_string(), &t.comment)?;
-            for c in &t.columns {
-                comment(f, "COLUMN", &format!("{}.{}", t.name, c.name), &c.comment)?;
+        let mut comments = String::new();
+        {
+            let mut c = |what: &str, target: String, text: &Option<String>| {
+                if let Some(text) = text {
+                    let _ = writeln!(
+                        comments,
+                        "COMMENT ON {what} {target} IS {};",
+                        quote_literal(text)
+                    );
+                }
+            };
+            for ns in self.namespaces.values() {
+                c("SCHEMA", ns.name.to_string(), &ns.comment);
             }
-            for ix in &t.indexes {
-                let name = QualifiedName::new(t.name.schema.clone(), ix.name.clone());
-                comment(f, "INDEX", &name.to_string(), &ix.comment)?;
+            for e in self.enums.values() {
+                c("TYPE", e.name.to_string(), &e.comment);
             }
+            for s in self.sequences.values() {
+                c("SEQUENCE", s.name.to_string(), &s.comment);
+            }
+            for t in self.tables.values() {
+                c("TABLE", t.name.to_string(), &t.comment);
+                for col in &t.columns {
+                    c("COLUMN", format!("{}.{}", t.name, col.name), &col.comment);
+                }
+                for ix in &t.indexes {
+                    let name = QualifiedName::new(t.name.schema.clone(), ix.name.clone());
+                    c("INDEX", name.to_string(), &ix.comment);
+                }
+            }
+        }
+        if !comments.is_empty() {
+            section.start(f)?;
+            f.write_str(&comments)?;
         }
         Ok(())
     }

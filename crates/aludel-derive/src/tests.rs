@@ -1,0 +1,194 @@
+//! Expansion snapshots: the macros' output for representative inputs, pretty-printed.
+
+use expect_test::{Expect, expect};
+
+fn check(kind: &str, input: &str, want: Expect) {
+    let input: syn::DeriveInput = syn::parse_str(input).expect("test input parses");
+    let out = match kind {
+        "model" => crate::expand::derive_model(&input),
+        _ => crate::expand::derive_pg_enum(&input),
+    };
+    let file: syn::File = syn::parse2(out).expect("expansion parses as a file");
+    want.assert_eq(&prettyplease::unparse(&file));
+}
+
+#[test]
+fn model_with_constraints() {
+    check(
+        "model",
+        r#"
+        /// Accounts own agents.
+        #[aludel(table = "accounts", index(columns(name(desc)), where = "name IS NOT NULL"))]
+        struct Account {
+            #[aludel(primary_key, identity = "always")]
+            id: i64,
+            #[aludel(unique, max_length = 80)]
+            name: Option<String>,
+            #[aludel(references = "plans(id)", on_delete = "set null")]
+            plan_id: Option<i32>,
+            #[aludel(sql_type = "jsonb", default = "'{}'")]
+            config: Option<Config>,
+            #[aludel(skip)]
+            cache: (),
+        }
+        "#,
+        expect![[r##"
+            #[automatically_derived]
+            impl ::aludel::Model for Account {
+                fn table_name() -> ::aludel::ir::QualifiedName {
+                    ::aludel::__private::qname("public", "accounts")
+                }
+                fn table() -> ::aludel::ir::Table {
+                    Self::__aludel_describe(&mut ::std::vec::Vec::new())
+                }
+                fn enum_types() -> ::std::vec::Vec<::aludel::ir::EnumType> {
+                    let mut enums = ::std::vec::Vec::new();
+                    Self::__aludel_describe(&mut enums);
+                    enums
+                }
+            }
+            impl Account {
+                /// The table, adding the enum types its columns use to `enums`.
+                #[doc(hidden)]
+                fn __aludel_describe(
+                    enums: &mut ::std::vec::Vec<::aludel::ir::EnumType>,
+                ) -> ::aludel::ir::Table {
+                    use ::aludel::__private as __a;
+                    let mut table = __a::Table::new(<Self as ::aludel::Model>::table_name());
+                    table.comment = __a::Some(__a::String::from("Accounts own agents."));
+                    table
+                        .columns
+                        .push({
+                            let mut c = ::aludel::__private::column::<i64>("id", enums);
+                            c.nullable = false;
+                            c.identity = __a::Some(__a::identity(__a::IdentityKind::Always));
+                            c
+                        });
+                    table
+                        .columns
+                        .push({
+                            let mut c = ::aludel::__private::column::<Option<String>>("name", enums);
+                            ::aludel::__private::assert_length::<Option<String>>();
+                            c.ty = __a::with_max_length(c.ty, 80u32);
+                            c
+                        });
+                    table.columns.push(::aludel::__private::column::<Option<i32>>("plan_id", enums));
+                    table
+                        .columns
+                        .push({
+                            let mut c = __a::column_sql("config", "jsonb", true);
+                            c.default = __a::Some(__a::expr("'{}'"));
+                            c
+                        });
+                    table.primary_key = __a::Some(__a::primary_key("accounts_pkey", &["id"]));
+                    table.uniques.push(__a::unique("accounts_name_key", &["name"], false, &[]));
+                    table
+                        .foreign_keys
+                        .push(
+                            __a::foreign_key(
+                                "accounts_plan_id_fkey",
+                                &["plan_id"],
+                                __a::qname("public", "plans"),
+                                &["id"],
+                                __a::set_null(&[]),
+                                __a::FkAction::NoAction,
+                                __a::Deferrable::NotDeferrable,
+                            ),
+                        );
+                    table
+                        .indexes
+                        .push({
+                            let mut ix = __a::index("accounts_name_idx", "btree", false);
+                            ix.keys
+                                .push(
+                                    __a::index_key(
+                                        __a::key_column("name"),
+                                        true,
+                                        __a::None,
+                                        __a::None,
+                                        __a::None,
+                                    ),
+                                );
+                            ix.predicate = __a::Some(__a::expr("name IS NOT NULL"));
+                            ix
+                        });
+                    table
+                }
+            }
+        "##]],
+    );
+}
+
+#[test]
+fn pg_enum() {
+    check(
+        "enum",
+        r#"
+        #[aludel(rename_all = "snake_case", renamed_from = "old_mood")]
+        enum Mood {
+            Happy,
+            #[aludel(name = "so-so", renamed_from = "meh")]
+            SoSo,
+        }
+        "#,
+        expect![[r##"
+            #[automatically_derived]
+            impl ::aludel::PgEnum for Mood {
+                fn enum_type() -> ::aludel::ir::EnumType {
+                    use ::aludel::__private as __a;
+                    __a::EnumType {
+                        name: __a::qname("public", "mood"),
+                        values: __a::Vec::from([
+                            __a::enum_value("happy", __a::None),
+                            __a::enum_value("so-so", __a::Some("meh")),
+                        ]),
+                        comment: __a::None,
+                        renamed_from: __a::Some(__a::qname("public", "old_mood")),
+                    }
+                }
+            }
+            #[automatically_derived]
+            impl ::aludel::SqlType for Mood {
+                fn column_type() -> ::aludel::ir::ColumnType {
+                    ::aludel::ir::ColumnType::Enum {
+                        name: ::aludel::__private::qname("public", "mood"),
+                    }
+                }
+                fn enum_types(out: &mut ::std::vec::Vec<::aludel::ir::EnumType>) {
+                    ::aludel::__private::push_enum(out, <Self as ::aludel::PgEnum>::enum_type());
+                }
+            }
+        "##]],
+    );
+}
+
+#[test]
+fn errors_come_with_a_stub() {
+    check(
+        "model",
+        r#"
+        #[aludel(tabel = "x")]
+        struct T {
+            #[aludel(identity = "always", default = "1")]
+            id: i64,
+        }
+        "#,
+        expect![[r#"
+            ::core::compile_error! {
+                "unknown aludel attribute `tabel` on a model struct\n\nhelp: the attributes allowed here are `table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`"
+            }
+            ::core::compile_error! {
+                "`identity` conflicts with `default`\n\nhelp: an identity column takes its values from its sequence: remove `default`, or `identity`"
+            }
+            #[automatically_derived]
+            impl ::aludel::Model for T {
+                fn table_name() -> ::aludel::ir::QualifiedName {
+                    ::core::unimplemented!("the aludel derive failed")
+                }
+                fn table() -> ::aludel::ir::Table {
+                    ::core::unimplemented!("the aludel derive failed")
+                }
+            }
+        "#]],
+    );
+}

@@ -1,0 +1,111 @@
+//! aludel's facade for applications: the `Model` and `PgEnum` derives and traits, the Rust-to-SQL
+//! type mapping (`SqlType`), and the declared [`Schema`] with its whole-schema checks.
+//!
+//! ```
+//! use aludel::{Model, PgEnum};
+//!
+//! #[derive(PgEnum)]
+//! #[aludel(rename_all = "lowercase")]
+//! enum Plan {
+//!     Free,
+//!     Pro,
+//! }
+//!
+//! /// A customer account.
+//! #[derive(Model)]
+//! #[aludel(table = "accounts")]
+//! struct Account {
+//!     #[aludel(primary_key, identity = "always")]
+//!     id: i64,
+//!     #[aludel(unique, max_length = 80)]
+//!     name: String,
+//!     plan: Plan,
+//!     #[aludel(references = "auth.users(id)", on_delete = "cascade")]
+//!     owner_id: i64,
+//! }
+//!
+//! let schema = aludel::Schema::builder()
+//!     .model::<Account>()
+//!     .extension("pgcrypto")
+//!     .external_table("auth.users(id)")
+//!     .dropped("public.legacy_sessions")
+//!     .build()?;
+//! assert_eq!(schema.ir().tables.len(), 1);
+//! assert_eq!(schema.ir().enums.len(), 1);
+//! # Ok::<(), aludel::SchemaError>(())
+//! ```
+//!
+//! # Attributes
+//!
+//! Everything goes in `#[aludel(...)]`; doc comments become table, column and type comments.
+//!
+//! On a `#[derive(Model)]` struct:
+//!
+//! | attribute | meaning |
+//! | --- | --- |
+//! | `table = "users"` | table name (default: the struct name in snake_case) |
+//! | `schema = "app"` | schema (default `public`) |
+//! | `comment = "..."` | table comment (default: the doc comment) |
+//! | `renamed_from = "old"` / `"schema.old"` | rename hint (unqualified: the table's schema) |
+//! | `primary_key(a, b)` | composite primary key; `name = "..."` inside overrides `<table>_pkey` |
+//! | `unique(a, b)` | unique constraint; inside also `nulls_not_distinct`, `include(c)`, `name = "..."` |
+//! | `check(expr = "a < b", name = "...")` | check constraint (default name `<table>_check`, then `_check1`, ...) |
+//! | `foreign_key(columns(a, b), references = "schema.table(x, y)", ...)` | foreign key, options below |
+//! | `index(columns(a, b(desc, nulls_last)), ...)` | index, options below |
+//!
+//! On a field:
+//!
+//! | attribute | meaning |
+//! | --- | --- |
+//! | `name = "col"` | column name (default: the field name) |
+//! | `skip` | the field is not a column |
+//! | `sql_type = "citext"` | the column's type, whatever the field's Rust type (NULL-able when written `Option<...>`) |
+//! | `max_length = 80` | `character varying(80)` for a string type |
+//! | `precision = 10, scale = 2` | `numeric(10,2)`; `precision` alone also on time and timestamp types |
+//! | `collation = "C"` | collation (unqualified: `pg_catalog`) |
+//! | `primary_key` | single-column primary key (`primary_key(name = "...")` to name it) |
+//! | `identity = "always"` / `identity = "by default"` | identity column |
+//! | `default = "now()"` | server default, a SQL expression |
+//! | `generated = "a + b"` | `GENERATED ALWAYS AS (...) STORED` |
+//! | `unique` / `unique(nulls_not_distinct, name = "...")` | single-column unique constraint |
+//! | `check = "price > 0"` / `check(expr = "...", name = "...")` | check constraint (default name `<table>_<column>_check`) |
+//! | `references = "accounts(id)"`, with `on_delete = "cascade"`, `on_update = ...` | foreign key (unqualified table: the model's schema) |
+//! | `foreign_key(references = "...", on_delete = "...", deferrable, initially_deferred, name = "...")` | foreign key with every option |
+//! | `index` / `index(unique, method = "gin", where = "...", desc, nulls_first, opclass = "...", include(c), name = "...")` | single-column index |
+//! | `renamed_from = "old"` | rename hint |
+//! | `comment = "..."` | column comment (default: the doc comment) |
+//!
+//! Foreign key options: `on_delete` / `on_update` take `"cascade"`, `"restrict"`, `"set null"`,
+//! `"set default"`, `"no action"`; `deferrable`; `initially_deferred` (implies `deferrable`);
+//! `name = "..."` (default `<table>_<columns>_fkey`).
+//!
+//! Index options: keys are `columns(a, b(desc), c(nulls_first), d(opclass = "text_pattern_ops"))`
+//! and `expr = "lower(email)"` (repeatable, in order); `unique`, `nulls_not_distinct`,
+//! `method = "gin"`, `where = "deleted_at IS NULL"`, `include(a, b)`, `name = "..."`
+//! (default `<table>_<columns>_idx`, with `expr` or the function name for expression keys).
+//! Per key: `desc`, `asc`, `nulls_first`, `nulls_last`, `opclass = "..."`, `collation = "..."`.
+//!
+//! On a `#[derive(PgEnum)]` enum: `name = "mood"` (default: the enum name in snake_case),
+//! `schema = "app"`, `renamed_from = "old"` / `"schema.old"`, `comment = "..."`, and
+//! `rename_all = "..."` for the labels, one of `"lowercase"`, `"UPPERCASE"`, `"snake_case"`,
+//! `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"camelCase"`, `"PascalCase"` (default: the variant
+//! name as written). On a variant: `name = "label"` and `renamed_from = "old label"`.
+
+extern crate self as aludel;
+
+mod error;
+mod model;
+mod schema;
+pub mod sql_type;
+mod types;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use aludel_derive::{Model, PgEnum};
+/// The IR crate, `aludel-schema`.
+pub use aludel_schema as ir;
+pub use error::{Problem, SchemaError};
+pub use model::{Model, PgEnum};
+pub use schema::{Schema, SchemaBuilder};
+pub use types::{SqlLength, SqlPrecision, SqlScale, SqlType};

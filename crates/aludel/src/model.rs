@@ -1,0 +1,26 @@
+//! The `Model` and `PgEnum` traits that the derives implement.
+
+use aludel_schema::{EnumType, QualifiedName, Table};
+
+use crate::SqlType;
+
+/// A Rust struct that describes one table; implemented by `#[derive(Model)]`.
+pub trait Model {
+    /// The table's schema-qualified name.
+    fn table_name() -> QualifiedName;
+
+    /// The table, with its columns, constraints, indexes, comments and rename hints.
+    fn table() -> Table;
+
+    /// The enum types the table's columns use, each once.
+    fn enum_types() -> Vec<EnumType> {
+        Vec::new()
+    }
+}
+
+/// A Rust enum that describes one PostgreSQL enum type; implemented by `#[derive(PgEnum)]`,
+/// which also implements [`SqlType`] so that a field of this type is a column of the enum.
+pub trait PgEnum: SqlType {
+    /// The enum type, values in declaration order.
+    fn enum_type() -> EnumType;
+}

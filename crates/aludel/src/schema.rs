@@ -1,0 +1,534 @@
+//! The declared `Schema`: models, enums, extensions and sequences registered explicitly with a
+//! builder, checked as a whole when built (foreign keys, duplicate names, unknown columns).
+
+use std::any::type_name;
+use std::collections::{BTreeMap, BTreeSet};
+
+use aludel_schema::{
+    ColumnType, EnumType, Extension, Ident, IndexTarget, Namespace, QualifiedName,
+    Schema as IrSchema, Sequence, Table, naming,
+};
+
+use crate::{Model, PgEnum, Problem, SchemaError};
+
+/// Everything an application declares: the IR of its models ([`Schema::ir`]) plus what autogen
+/// needs besides, the tables dropped on purpose and the external tables foreign keys may point to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schema {
+    ir: IrSchema,
+    dropped: BTreeSet<QualifiedName>,
+    external_tables: BTreeMap<QualifiedName, Vec<Ident>>,
+}
+
+impl Schema {
+    /// Starts an empty declaration; register every model with [`SchemaBuilder::model`].
+    pub fn builder() -> SchemaBuilder {
+        SchemaBuilder::default()
+    }
+
+    /// The declared objects as IR: namespaces, extensions, enums, sequences, tables.
+    pub fn ir(&self) -> &IrSchema {
+        &self.ir
+    }
+
+    pub fn into_ir(self) -> IrSchema {
+        self.ir
+    }
+
+    /// Tables that migrations may drop: they exist in the history but no longer in the models.
+    pub fn dropped(&self) -> &BTreeSet<QualifiedName> {
+        &self.dropped
+    }
+
+    /// Tables the application does not own but references, with the columns it may reference
+    /// (empty when not listed: any column).
+    pub fn external_tables(&self) -> &BTreeMap<QualifiedName, Vec<Ident>> {
+        &self.external_tables
+    }
+}
+
+/// Collects declarations; [`SchemaBuilder::build`] checks them together.
+///
+/// Registration is explicit (a list in one place) because a model that nothing registers
+/// must not look like a deleted table: [`Schema::dropped`] is the only way to drop one, and a
+/// foreign key to a table that is neither registered nor external is an error.
+#[derive(Debug, Default)]
+pub struct SchemaBuilder {
+    tables: Vec<(Table, String)>,
+    enums: Vec<(EnumType, String)>,
+    extensions: Vec<Extension>,
+    sequences: Vec<Sequence>,
+    external: Vec<(QualifiedName, Vec<Ident>)>,
+    dropped: Vec<QualifiedName>,
+    problems: Vec<Problem>,
+}
+
+impl SchemaBuilder {
+    /// Registers a model's table and the enum types its columns use.
+    pub fn model<M: Model>(mut self) -> Self {
+        let by = format!("`{}`", type_name::<M>());
+        for e in M::enum_types() {
+            self.enums.push((e, by.clone()));
+        }
+        self.tables.push((M::table(), by));
+        self
+    }
+
+    /// Registers a table built by hand.
+    pub fn table(mut self, table: Table) -> Self {
+        let by = format!("`.table({})`", table.name);
+        self.tables.push((table, by));
+        self
+    }
+
+    /// Registers an enum type no model column uses (those of the models come with them).
+    pub fn enum_type<E: PgEnum>(mut self) -> Self {
+        self.enums
+            .push((E::enum_type(), format!("`{}`", type_name::<E>())));
+        self
+    }
+
+    /// An extension the migrations install, in schema `public`.
+    pub fn extension(self, name: &str) -> Self {
+        self.extension_in(name, "public")
+    }
+
+    /// An extension the migrations install, in the given schema.
+    pub fn extension_in(mut self, name: &str, schema: &str) -> Self {
+        self.extensions.push(Extension {
+            name: Ident::new(name),
+            schema: Ident::new(schema),
+        });
+        self
+    }
+
+    /// A standalone sequence the migrations create.
+    pub fn sequence(mut self, sequence: Sequence) -> Self {
+        self.sequences.push(sequence);
+        self
+    }
+
+    /// A table the application references but does not own, as `"schema.table(col, ...)"`
+    /// (`"auth.users(id)"`); without columns any column may be referenced; without a schema,
+    /// `public`.
+    pub fn external_table(mut self, spec: &str) -> Self {
+        match parse_table_spec(spec, true) {
+            Ok((name, columns)) => self.external.push((name, columns)),
+            Err(reason) => self.problems.push(Problem::Malformed {
+                what: "external table",
+                input: spec.to_owned(),
+                reason,
+                example: "`.external_table(\"auth.users(id)\")`",
+            }),
+        }
+        self
+    }
+
+    /// A table that exists in the migration history and is dropped on purpose, as
+    /// `"schema.table"` (without a schema, `public`).
+    pub fn dropped(mut self, table: &str) -> Self {
+        match parse_table_spec(table, false) {
+            Ok((name, _)) => self.dropped.push(name),
+            Err(reason) => self.problems.push(Problem::Malformed {
+                what: "dropped table",
+                input: table.to_owned(),
+                reason,
+                example: "`.dropped(\"public.old_table\")`",
+            }),
+        }
+        self
+    }
+
+    /// Checks the declarations together and returns the schema, or every problem found.
+    pub fn build(self) -> Result<Schema, SchemaError> {
+        let mut problems = self.problems;
+        let mut ir = IrSchema::new();
+        let mut origin: BTreeMap<QualifiedName, String> = BTreeMap::new();
+
+        for (table, by) in self.tables {
+            if let Some(first) = origin.get(&table.name) {
+                if first != &by {
+                    problems.push(Problem::DuplicateTable {
+                        table: table.name.clone(),
+                        first: first.clone(),
+                        second: by,
+                    });
+                }
+                continue;
+            }
+            origin.insert(table.name.clone(), by);
+            ir.add_table(table);
+        }
+
+        let mut enum_origin: BTreeMap<QualifiedName, String> = BTreeMap::new();
+        for (e, by) in self.enums {
+            match ir.enums.get(&e.name) {
+                Some(existing) if existing == &e => {}
+                Some(_) => problems.push(Problem::DuplicateEnum {
+                    name: e.name.clone(),
+                    first: enum_origin[&e.name].clone(),
+                    second: by,
+                }),
+                None => {
+                    enum_origin.insert(e.name.clone(), by);
+                    ir.add_enum(e);
+                }
+            }
+        }
+
+        for s in self.sequences {
+            if ir.sequences.contains_key(&s.name) {
+                problems.push(Problem::DuplicateSequence { name: s.name });
+            } else {
+                ir.add_sequence(s);
+            }
+        }
+        for ext in self.extensions {
+            ir.add_extension(ext);
+        }
+
+        let dropped: BTreeSet<QualifiedName> = self.dropped.into_iter().collect();
+        for name in &dropped {
+            if let Some(by) = origin.get(name) {
+                problems.push(Problem::DroppedButDeclared {
+                    table: name.clone(),
+                    by: by.clone(),
+                });
+            }
+        }
+        let external_tables: BTreeMap<QualifiedName, Vec<Ident>> =
+            self.external.into_iter().collect();
+        for name in external_tables.keys() {
+            if let Some(by) = origin.get(name) {
+                problems.push(Problem::ExternalButDeclared {
+                    table: name.clone(),
+                    by: by.clone(),
+                });
+            }
+        }
+
+        for table in ir.tables.values() {
+            let by = &origin[&table.name];
+            check_columns(table, by, &mut problems);
+            check_enums(table, by, &ir, &mut problems);
+            check_foreign_keys(table, by, &ir, &origin, &external_tables, &mut problems);
+            if let Some(old) = &table.renamed_from
+                && let Some(old_by) = origin.get(old)
+            {
+                problems.push(Problem::RenamedFromDeclared {
+                    kind: "table",
+                    name: table.name.clone(),
+                    by: by.clone(),
+                    old: old.clone(),
+                    old_by: old_by.clone(),
+                });
+            }
+        }
+        for e in ir.enums.values() {
+            if let Some(old) = &e.renamed_from
+                && let Some(old_by) = enum_origin.get(old)
+            {
+                problems.push(Problem::RenamedFromDeclared {
+                    kind: "enum type",
+                    name: e.name.clone(),
+                    by: enum_origin[&e.name].clone(),
+                    old: old.clone(),
+                    old_by: old_by.clone(),
+                });
+            }
+        }
+        check_relation_names(&ir, &origin, &mut problems);
+
+        let mut schemas: BTreeSet<Ident> = BTreeSet::new();
+        schemas.extend(ir.tables.keys().map(|n| n.schema.clone()));
+        schemas.extend(ir.enums.keys().map(|n| n.schema.clone()));
+        schemas.extend(ir.sequences.keys().map(|n| n.schema.clone()));
+        schemas.extend(ir.extensions.values().map(|e| e.schema.clone()));
+        for name in schemas {
+            ir.add_namespace(Namespace {
+                name,
+                comment: None,
+            });
+        }
+
+        if problems.is_empty() {
+            Ok(Schema {
+                ir,
+                dropped,
+                external_tables,
+            })
+        } else {
+            Err(SchemaError { problems })
+        }
+    }
+}
+
+/// Parses `schema.table` or `table` (schema `public`), with `(col, ...)` when `columns` is allowed.
+fn parse_table_spec(
+    spec: &str,
+    columns: bool,
+) -> Result<(QualifiedName, Vec<Ident>), &'static str> {
+    let spec = spec.trim();
+    let (name, cols) = match spec.find('(') {
+        Some(open) if columns => {
+            let inner = spec[open + 1..]
+                .strip_suffix(')')
+                .ok_or("the column list has no closing parenthesis")?;
+            let cols: Vec<Ident> = inner.split(',').map(|c| Ident::new(c.trim())).collect();
+            if cols.iter().any(|c| c.as_str().is_empty()) {
+                return Err("the column list has an empty column name");
+            }
+            (spec[..open].trim(), cols)
+        }
+        Some(_) => return Err("a column list is not expected here"),
+        None => (spec, Vec::new()),
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    let qualified = match parts.as_slice() {
+        [table] => QualifiedName::new("public", *table),
+        [schema, table] => QualifiedName::new(*schema, *table),
+        _ => return Err("a table name has at most one `.`"),
+    };
+    if qualified.schema.as_str().is_empty() || qualified.name.as_str().is_empty() {
+        return Err("the schema or table name is empty");
+    }
+    if name.contains(char::is_whitespace) {
+        return Err("the name contains white space");
+    }
+    Ok((qualified, cols))
+}
+
+fn column_names(table: &Table) -> String {
+    let names: Vec<&str> = table.columns.iter().map(|c| c.name.as_str()).collect();
+    names.join(", ")
+}
+
+fn check_columns(table: &Table, by: &str, problems: &mut Vec<Problem>) {
+    let mut uses: Vec<(String, &Ident)> = Vec::new();
+    if let Some(pk) = &table.primary_key {
+        let what = format!("primary key {}", pk.name);
+        uses.extend(
+            pk.columns
+                .iter()
+                .chain(&pk.include)
+                .map(|c| (what.clone(), c)),
+        );
+    }
+    for u in &table.uniques {
+        let what = format!("unique constraint {}", u.name);
+        uses.extend(
+            u.columns
+                .iter()
+                .chain(&u.include)
+                .map(|c| (what.clone(), c)),
+        );
+    }
+    for fk in &table.foreign_keys {
+        let what = format!("foreign key {}", fk.name);
+        uses.extend(fk.columns.iter().map(|c| (what.clone(), c)));
+    }
+    for ix in &table.indexes {
+        let what = format!("index {}", ix.name);
+        for k in &ix.keys {
+            if let IndexTarget::Column(c) = &k.target {
+                uses.push((what.clone(), c));
+            }
+        }
+        uses.extend(ix.include.iter().map(|c| (what.clone(), c)));
+    }
+    for (object, column) in uses {
+        if table.column(column).is_none() {
+            problems.push(Problem::UnknownColumn {
+                table: table.name.clone(),
+                by: by.to_owned(),
+                object,
+                column: column.clone(),
+                available: column_names(table),
+            });
+        }
+    }
+}
+
+fn check_enums(table: &Table, by: &str, ir: &IrSchema, problems: &mut Vec<Problem>) {
+    for c in &table.columns {
+        let mut ty = &c.ty;
+        while let ColumnType::Array { element } = ty {
+            ty = element;
+        }
+        if let ColumnType::Enum { name } = ty
+            && !ir.enums.contains_key(name)
+        {
+            problems.push(Problem::UnknownEnum {
+                table: table.name.clone(),
+                column: c.name.clone(),
+                by: by.to_owned(),
+                enum_name: name.clone(),
+            });
+        }
+    }
+}
+
+fn check_foreign_keys(
+    table: &Table,
+    by: &str,
+    ir: &IrSchema,
+    origin: &BTreeMap<QualifiedName, String>,
+    external: &BTreeMap<QualifiedName, Vec<Ident>>,
+    problems: &mut Vec<Problem>,
+) {
+    for fk in &table.foreign_keys {
+        if fk.columns.len() != fk.ref_columns.len() {
+            problems.push(Problem::ReferenceArity {
+                table: table.name.clone(),
+                constraint: fk.name.clone(),
+                by: by.to_owned(),
+                local: fk.columns.len(),
+                remote: fk.ref_columns.len(),
+            });
+            continue;
+        }
+        if let Some(target) = ir.tables.get(&fk.ref_table) {
+            let referenced_by = origin[&target.name].clone();
+            let mut all_known = true;
+            for col in &fk.ref_columns {
+                if target.column(col).is_none() {
+                    all_known = false;
+                    problems.push(Problem::UnknownReferencedColumn {
+                        table: table.name.clone(),
+                        constraint: fk.name.clone(),
+                        by: by.to_owned(),
+                        referenced: target.name.clone(),
+                        referenced_by: referenced_by.clone(),
+                        column: col.clone(),
+                        available: column_names(target),
+                    });
+                }
+            }
+            if all_known && !is_unique_key(target, &fk.ref_columns) {
+                problems.push(Problem::ReferenceNotUnique {
+                    table: table.name.clone(),
+                    constraint: fk.name.clone(),
+                    by: by.to_owned(),
+                    referenced: target.name.clone(),
+                    referenced_by,
+                    columns: aludel_schema::display::ident_list(&fk.ref_columns),
+                });
+            }
+        } else if let Some(columns) = external.get(&fk.ref_table) {
+            for col in &fk.ref_columns {
+                if !columns.is_empty() && !columns.contains(col) {
+                    problems.push(Problem::UnknownReferencedColumn {
+                        table: table.name.clone(),
+                        constraint: fk.name.clone(),
+                        by: by.to_owned(),
+                        referenced: fk.ref_table.clone(),
+                        referenced_by: "`.external_table(...)`".to_owned(),
+                        column: col.clone(),
+                        available: aludel_schema::display::ident_list(columns),
+                    });
+                }
+            }
+        } else {
+            problems.push(Problem::UnknownReferencedTable {
+                table: table.name.clone(),
+                constraint: fk.name.clone(),
+                by: by.to_owned(),
+                referenced: fk.ref_table.clone(),
+            });
+        }
+    }
+}
+
+/// Whether `columns` (as a set) are the primary key, a unique constraint, or the plain columns
+/// of a unique, non-partial index of `table`, as PostgreSQL requires of referenced columns.
+fn is_unique_key(table: &Table, columns: &[Ident]) -> bool {
+    let wanted: BTreeSet<&Ident> = columns.iter().collect();
+    let same = |cols: &[Ident]| {
+        cols.len() == columns.len() && cols.iter().collect::<BTreeSet<_>>() == wanted
+    };
+    table
+        .primary_key
+        .as_ref()
+        .is_some_and(|pk| same(&pk.columns))
+        || table.uniques.iter().any(|u| same(&u.columns))
+        || table.indexes.iter().any(|ix| {
+            ix.unique
+                && ix.predicate.is_none()
+                && ix.keys.len() == columns.len()
+                && ix.keys.iter().all(|k| match &k.target {
+                    IndexTarget::Column(c) => wanted.contains(c),
+                    IndexTarget::Expression(_) => false,
+                })
+        })
+}
+
+/// Tables, indexes (also those behind primary keys and unique constraints) and sequences
+/// (also identity sequences) share one namespace per schema in PostgreSQL.
+fn check_relation_names(
+    ir: &IrSchema,
+    origin: &BTreeMap<QualifiedName, String>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut seen: BTreeMap<QualifiedName, String> = BTreeMap::new();
+    let mut claim = |name: QualifiedName, what: String, problems: &mut Vec<Problem>| {
+        if let Some(first) = seen.get(&name) {
+            problems.push(Problem::RelationNameClash {
+                schema: name.schema.clone(),
+                name: name.name.clone(),
+                first: first.clone(),
+                second: what,
+            });
+        } else {
+            seen.insert(name, what);
+        }
+    };
+    for t in ir.tables.values() {
+        claim(
+            t.name.clone(),
+            format!("table {} (declared by {})", t.name, origin[&t.name]),
+            problems,
+        );
+    }
+    for t in ir.tables.values() {
+        let schema = &t.name.schema;
+        let by = &origin[&t.name];
+        let mut relation = |name: &Ident, what: &str, problems: &mut Vec<Problem>| {
+            claim(
+                QualifiedName::new(schema.clone(), name.clone()),
+                format!("{what} {name} of {} (declared by {by})", t.name),
+                problems,
+            );
+        };
+        if let Some(pk) = &t.primary_key {
+            relation(&pk.name, "primary key", problems);
+        }
+        for u in &t.uniques {
+            relation(&u.name, "unique constraint", problems);
+        }
+        for ix in &t.indexes {
+            relation(&ix.name, "index", problems);
+        }
+        for c in &t.columns {
+            if let Some(id) = &c.identity {
+                let name = match &id.sequence_name {
+                    Some(n) => n.clone(),
+                    None => QualifiedName::new(
+                        schema.clone(),
+                        naming::sequence(t.name.name.as_str(), c.name.as_str()),
+                    ),
+                };
+                claim(
+                    name,
+                    format!(
+                        "the identity sequence of {}.{} (declared by {by})",
+                        t.name, c.name
+                    ),
+                    problems,
+                );
+            }
+        }
+    }
+    for s in ir.sequences.values() {
+        claim(s.name.clone(), format!("sequence {}", s.name), problems);
+    }
+}

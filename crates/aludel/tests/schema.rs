@@ -1,0 +1,277 @@
+//! The `Schema` builder: registration, enums gathered from models, and every whole-schema check.
+
+#![allow(dead_code)]
+
+use aludel::ir::{ColumnType, QualifiedName, Sequence};
+use aludel::{Model, PgEnum, Schema, SchemaBuilder};
+use expect_test::{Expect, expect};
+
+fn check_err(builder: SchemaBuilder, want: Expect) {
+    let err = builder.build().expect_err("the schema is inconsistent");
+    want.assert_eq(&err.to_string());
+}
+
+#[derive(PgEnum)]
+#[aludel(rename_all = "lowercase")]
+enum Plan {
+    Free,
+    Pro,
+}
+
+#[derive(PgEnum)]
+#[aludel(schema = "app")]
+enum Unused {
+    A,
+}
+
+#[derive(Model)]
+#[aludel(table = "accounts")]
+struct Account {
+    #[aludel(primary_key, identity = "always")]
+    id: i64,
+    #[aludel(unique)]
+    slug: String,
+    plan: Plan,
+    #[aludel(references = "accounts(id)")]
+    parent_id: Option<i64>,
+}
+
+#[derive(Model)]
+#[aludel(table = "users", schema = "app")]
+struct User {
+    #[aludel(primary_key)]
+    id: uuid_like::Id,
+    #[aludel(references = "public.accounts(id)", on_delete = "cascade")]
+    account_id: i64,
+    #[aludel(references = "auth.users(id)")]
+    auth_id: i64,
+    plans: Vec<Plan>,
+}
+
+mod uuid_like {
+    pub type Id = i64;
+}
+
+#[test]
+fn builds_a_schema() {
+    let schema = Schema::builder()
+        .model::<Account>()
+        .model::<User>()
+        .enum_type::<Unused>()
+        .extension("pgcrypto")
+        .extension_in("pg_trgm", "extensions")
+        .sequence(Sequence::new(
+            QualifiedName::new("public", "invoice_numbers"),
+            ColumnType::BigInt,
+        ))
+        .external_table("auth.users(id)")
+        .dropped("public.legacy")
+        .build()
+        .expect("consistent");
+    expect![[r#"
+        CREATE SCHEMA IF NOT EXISTS app;
+
+        CREATE SCHEMA IF NOT EXISTS extensions;
+
+        CREATE SCHEMA IF NOT EXISTS public;
+
+        CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA extensions;
+
+        CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA public;
+
+        CREATE TYPE app.unused AS ENUM ('A');
+
+        CREATE TYPE public.plan AS ENUM ('free', 'pro');
+
+        CREATE SEQUENCE public.invoice_numbers AS bigint;
+
+        CREATE TABLE app.users (
+            id bigint NOT NULL,
+            account_id bigint NOT NULL,
+            auth_id bigint NOT NULL,
+            plans public.plan[] NOT NULL,
+            CONSTRAINT users_pkey PRIMARY KEY (id)
+        );
+
+        CREATE TABLE public.accounts (
+            id bigint GENERATED ALWAYS AS IDENTITY NOT NULL,
+            slug text NOT NULL,
+            plan public.plan NOT NULL,
+            parent_id bigint,
+            CONSTRAINT accounts_pkey PRIMARY KEY (id),
+            CONSTRAINT accounts_slug_key UNIQUE (slug)
+        );
+
+        ALTER TABLE app.users ADD CONSTRAINT users_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts (id) ON DELETE CASCADE;
+
+        ALTER TABLE app.users ADD CONSTRAINT users_auth_id_fkey FOREIGN KEY (auth_id) REFERENCES auth.users (id);
+
+        ALTER TABLE public.accounts ADD CONSTRAINT accounts_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.accounts (id);
+
+    "#]]
+    .assert_eq(&schema.ir().to_string());
+    let dropped: Vec<String> = schema.dropped().iter().map(ToString::to_string).collect();
+    assert_eq!(dropped, ["public.legacy"]);
+    let external: Vec<String> = schema
+        .external_tables()
+        .keys()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(external, ["auth.users"]);
+}
+
+#[test]
+fn foreign_key_to_an_undeclared_table() {
+    check_err(
+        Schema::builder()
+            .model::<User>()
+            .external_table("auth.users"),
+        expect![[r#"
+            foreign key users_account_id_fkey of app.users (declared by `schema::User`) references public.accounts, which no model declares
+            hint: register its model with `.model::<...>()`, or declare a table the application does not own with `.external_table("public.accounts(...)")`"#]],
+    );
+}
+
+#[test]
+fn foreign_key_to_an_unknown_column() {
+    check_err(
+        Schema::builder()
+            .model::<Account>()
+            .model::<User>()
+            .external_table("auth.users(uid)"),
+        expect![[r#"
+            foreign key users_auth_id_fkey of app.users (declared by `schema::User`) references column id of auth.users (declared by `.external_table(...)`), which has no such column
+            hint: reference one of its columns: uid"#]],
+    );
+}
+
+#[derive(Model)]
+#[aludel(table = "accounts")]
+struct OtherAccount {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+#[test]
+fn two_models_with_one_table_name() {
+    check_err(
+        Schema::builder().model::<Account>().model::<OtherAccount>(),
+        expect![[r#"
+            table public.accounts is declared twice, by `schema::Account` and by `schema::OtherAccount`
+            hint: give one of them another name with `#[aludel(table = "...")]`"#]],
+    );
+}
+
+#[derive(Model)]
+#[aludel(table = "orders")]
+struct Order {
+    #[aludel(primary_key)]
+    id: i64,
+    #[aludel(references = "accounts(slug)")]
+    account_slug: String,
+    #[aludel(references = "accounts(plan)")]
+    plan: Plan,
+    #[aludel(references = "accounts(nope)")]
+    other: i64,
+}
+
+#[test]
+fn several_problems_are_reported_together() {
+    check_err(
+        Schema::builder()
+            .model::<Account>()
+            .model::<Order>()
+            .dropped("public.orders")
+            .external_table("public.accounts")
+            .external_table("a.b.c"),
+        expect![[r#"
+            5 problems in the declared schema
+            - external table "a.b.c" is malformed: a table name has at most one `.`
+              hint: write it as `.external_table("auth.users(id)")`
+            - table public.orders is declared dropped, but `schema::Order` declares it
+              hint: remove the `.dropped("public.orders")` declaration or the model
+            - table public.accounts is declared external, but `schema::Account` declares it as a model
+              hint: remove the `.external_table(...)` declaration or the model
+            - foreign key orders_other_fkey of public.orders (declared by `schema::Order`) references column nope of public.accounts (declared by `schema::Account`), which has no such column
+              hint: reference one of its columns: id, slug, plan, parent_id
+            - foreign key orders_plan_fkey of public.orders (declared by `schema::Order`) references (plan) of public.accounts (declared by `schema::Account`), which is neither its primary key nor unique
+              hint: reference the primary key, or add `unique` to the referenced column(s)"#]],
+    );
+}
+
+#[derive(Model)]
+#[aludel(table = "accounts_pkey")]
+struct Clash {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+#[derive(PgEnum)]
+#[aludel(name = "plan")]
+enum OtherPlan {
+    Gold,
+}
+
+#[derive(Model)]
+#[aludel(renamed_from = "accounts")]
+struct Renamed {
+    other: OtherPlan,
+}
+
+#[test]
+fn name_clashes_and_conflicting_hints() {
+    check_err(
+        Schema::builder()
+            .model::<Account>()
+            .model::<Clash>()
+            .model::<Renamed>(),
+        expect![[r#"
+            3 problems in the declared schema
+            - enum type public.plan is declared twice with different values, by `schema::Account` and by `schema::Renamed`
+              hint: give one of them another name with `#[aludel(name = "...")]`
+            - table public.renamed (declared by `schema::Renamed`) is renamed from public.accounts, which `schema::Account` still declares
+              hint: remove the `renamed_from` hint, or the declaration of public.accounts
+            - primary key accounts_pkey of public.accounts (declared by `schema::Account`) is named public.accounts_pkey, like table public.accounts_pkey (declared by `schema::Clash`); tables, indexes, constraint indexes and sequences share one namespace per schema
+              hint: rename one of them (`name = "..."` on the index or constraint)"#]],
+    );
+}
+
+#[test]
+fn hand_built_tables_are_checked_too() {
+    let mut t = aludel::ir::Table::new(QualifiedName::new("public", "t"));
+    t.columns.push(aludel::ir::Column::new(
+        "a",
+        ColumnType::Enum {
+            name: QualifiedName::new("public", "nope"),
+        },
+    ));
+    t.indexes.push(aludel::ir::Index {
+        name: "t_b_idx".into(),
+        unique: false,
+        nulls_not_distinct: false,
+        method: "btree".into(),
+        keys: vec![aludel::ir::IndexKey::column("b")],
+        include: vec![],
+        predicate: None,
+        comment: None,
+    });
+    check_err(
+        Schema::builder().table(t),
+        expect![[r#"
+        2 problems in the declared schema
+        - index t_b_idx of public.t (declared by `.table(public.t)`) names column b, which the table does not have
+          hint: use one of its columns: a
+        - column a of public.t (declared by `.table(public.t)`) has enum type public.nope, which no model or `.enum_type::<...>()` declares
+          hint: register the enum with `.enum_type::<...>()`"#]],
+    );
+}
+
+#[test]
+fn the_same_model_twice_is_one_table() {
+    let s = Schema::builder()
+        .model::<Account>()
+        .model::<Account>()
+        .build()
+        .expect("consistent");
+    assert_eq!(s.ir().tables.len(), 1);
+}

@@ -1,0 +1,9 @@
+use aludel::Model;
+
+#[derive(Model)]
+struct T {
+    #[aludel(foreign_key)]
+    a: i64,
+}
+
+fn main() {}

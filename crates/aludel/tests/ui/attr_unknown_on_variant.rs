@@ -1,0 +1,9 @@
+use aludel::PgEnum;
+
+#[derive(PgEnum)]
+enum Mood {
+    #[aludel(label = "happy")]
+    Happy,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use aludel::PgEnum;
+
+#[derive(PgEnum)]
+#[aludel(rename_all = "shouting")]
+enum Mood {
+    Happy,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use aludel::Model;
+
+#[derive(Model)]
+struct T {
+    #[aludel(identity = "always", default = "0")]
+    a: i64,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use aludel::PgEnum;
+
+#[derive(PgEnum)]
+enum Mood {
+    Happy,
+    #[aludel(name = "Happy")]
+    Glad,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use aludel::PgEnum;
+
+#[derive(PgEnum)]
+enum Mood {
+    #[aludel(renamed_from = "Sad")]
+    Happy,
+    Sad,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use aludel::Model;
+
+#[derive(Model)]
+struct T {
+    #[aludel(collation = "en US")]
+    a: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use aludel::PgEnum;
+
+#[derive(PgEnum)]
+enum Mood {}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use aludel::Model;
+
+#[derive(Model)]
+enum T {
+    A,
+}
+
+fn main() {}

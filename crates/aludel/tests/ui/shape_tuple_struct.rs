@@ -1,0 +1,6 @@
+use aludel::Model;
+
+#[derive(Model)]
+struct T(i64);
+
+fn main() {}

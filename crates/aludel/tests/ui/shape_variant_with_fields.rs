@@ -1,0 +1,9 @@
+use aludel::PgEnum;
+
+#[derive(PgEnum)]
+enum Mood {
+    Happy,
+    Other(String),
+}
+
+fn main() {}

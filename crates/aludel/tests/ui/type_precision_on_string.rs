@@ -1,0 +1,9 @@
+use aludel::Model;
+
+#[derive(Model)]
+struct T {
+    #[aludel(precision = 10)]
+    a: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use aludel::Model;
+
+struct Money(i64);
+
+#[derive(Model)]
+struct T {
+    amount: Money,
+}
+
+fn main() {}
