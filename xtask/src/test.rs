@@ -35,7 +35,13 @@ pub(crate) fn run(extra: &[String]) -> anyhow::Result<ExitCode> {
     };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(&cargo)
-        .args(["test", "--workspace", "--exclude", "xtask"])
+        .args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "xtask",
+            "--no-fail-fast",
+        ])
         .args(extra)
         .env("ALUDEL_TEST_URL", &url)
         .status()?;
