@@ -11,30 +11,37 @@ use crate::Error;
 /// Replaces the password of a URL (in the user part or a `password=` parameter) with `***`,
 /// for every message that shows a URL.
 pub fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut u) => {
-            if u.password().is_some() {
-                let _ = u.set_password(Some("***"));
-            }
-            let pairs: Vec<(String, String)> = u
-                .query_pairs()
-                .map(|(k, v)| {
-                    let v = if k.eq_ignore_ascii_case("password") {
-                        "***".to_owned()
-                    } else {
-                        v.into_owned()
-                    };
-                    (k.into_owned(), v)
-                })
-                .collect();
-            if !pairs.is_empty() {
-                u.query_pairs_mut().clear().extend_pairs(pairs);
-            }
-            u.to_string()
-        }
+    let Some(idx) = url.find("://") else {
         // not a URL: show nothing of it that could be a secret
-        Err(_) => "<unparseable url>".to_owned(),
-    }
+        return "<unparseable url>".to_owned();
+    };
+    let (scheme, rest) = url.split_at(idx + 3);
+    let q = rest.find('?').unwrap_or(rest.len());
+    let (before_query, query) = rest.split_at(q);
+    // the user info ends at the last `@` before the query, whatever the password contains
+    let authority = match before_query.rfind('@') {
+        Some(at) => {
+            let (userinfo, host) = before_query.split_at(at);
+            match userinfo.find(':') {
+                Some(c) => format!("{}:***{host}", &userinfo[..c]),
+                None => before_query.to_owned(),
+            }
+        }
+        None => before_query.to_owned(),
+    };
+    let query: Vec<String> = query
+        .split('&')
+        .map(|kv| {
+            let bare = kv.trim_start_matches('?');
+            if bare.to_ascii_lowercase().starts_with("password=") {
+                let prefix = &kv[..kv.len() - bare.len()];
+                format!("{prefix}password=***")
+            } else {
+                kv.to_owned()
+            }
+        })
+        .collect();
+    format!("{scheme}{authority}{}", query.join("&"))
 }
 
 /// Where a URL points, for messages: `user@host:port/database`, never the password.
@@ -141,9 +148,13 @@ mod tests {
         );
         assert_eq!(
             redact("postgresql://app@/app?host=/tmp&password=s3cret"),
-            "postgresql://app@/app?host=%2Ftmp&password=***"
+            "postgresql://app@/app?host=/tmp&password=***"
         );
         assert_eq!(redact("not a url s3cret"), "<unparseable url>");
+        assert_eq!(
+            redact("postgres://u:pa/ss@w0rd@h/db"),
+            "postgres://u:***@h/db"
+        );
     }
 
     #[test]

@@ -107,7 +107,6 @@ fn builds_a_schema() {
         ALTER TABLE app.users ADD CONSTRAINT users_auth_id_fkey FOREIGN KEY (auth_id) REFERENCES auth.users (id);
 
         ALTER TABLE public.accounts ADD CONSTRAINT accounts_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.accounts (id);
-
     "#]]
     .assert_eq(&schema.ir().to_string());
     let dropped: Vec<String> = schema.dropped().iter().map(ToString::to_string).collect();
