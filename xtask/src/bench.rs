@@ -22,6 +22,11 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     };
     let cluster = Cluster::start(&ClusterOptions::default())?;
     let bin = find_bin_dir()?;
+    let pg_dump = if bin.join("pg_dump").is_file() {
+        bin.join("pg_dump")
+    } else {
+        "pg_dump".into()
+    };
     let rt = crate::runtime()?;
     rt.block_on(async {
         let server = Server::new(&cluster.url())?;
@@ -48,7 +53,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
         let mut dump = Vec::new();
         for _ in 0..3 {
             let t = Instant::now();
-            let out = Command::new(bin.join("pg_dump"))
+            let out = Command::new(&pg_dump)
                 .args([
                     "--schema-only",
                     "-h",
