@@ -1,45 +1,16 @@
 //! PostgreSQL's default object names, computed at compile time so that duplicate names are
-//! compile errors. Mirrors `aludel_schema::naming` (this crate depends on syn and quote only),
-//! plus the numbering PostgreSQL adds when a default name is taken (`t_check`, `t_check1`).
+//! compile errors, plus the numbering PostgreSQL adds when a default name is taken
+//! (`t_check`, `t_check1`). The truncation rules are `aludel_schema::naming` itself, compiled
+//! into this crate from the same source file (this crate depends on syn and quote only).
 
 use std::collections::BTreeSet;
 
-/// Longest identifier PostgreSQL keeps, in bytes (`NAMEDATALEN - 1`).
-pub const MAX_IDENT_BYTES: usize = 63;
+#[path = "../../aludel-schema/src/naming.rs"]
+#[allow(dead_code)]
+mod naming;
 
-/// `makeObjectName`: shortens the longer of `name1` and `name2` until `name1_name2_label` fits.
-pub fn make_object_name(name1: &str, name2: Option<&str>, label: &str) -> String {
-    let mut overhead = label.len() + 1;
-    if name2.is_some() {
-        overhead += 1;
-    }
-    let avail = MAX_IDENT_BYTES.saturating_sub(overhead);
-    let mut n1 = name1.len();
-    let mut n2 = name2.map_or(0, str::len);
-    while n1 + n2 > avail {
-        if n1 > n2 {
-            n1 -= 1;
-        } else {
-            n2 -= 1;
-        }
-    }
-    let mut out = clip(name1, n1).to_owned();
-    if let Some(n) = name2 {
-        out.push('_');
-        out.push_str(clip(n, n2));
-    }
-    out.push('_');
-    out.push_str(label);
-    out
-}
-
-fn clip(s: &str, len: usize) -> &str {
-    let mut end = len.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
+pub use naming::MAX_IDENT_BYTES;
+use naming::make_object_name;
 
 /// The names given so far in one table, so that default names avoid them as PostgreSQL's
 /// `ChooseConstraintName` / `ChooseRelationName` do.
@@ -65,7 +36,7 @@ impl Names {
             } else {
                 format!("{label}{pass}")
             };
-            let name = make_object_name(table, name2, &l);
+            let name = make_object_name(table, name2, Some(&l));
             if self.used.insert(name.clone()) {
                 return name;
             }
