@@ -7,41 +7,16 @@ use sqlx::ConnectOptions;
 use sqlx::postgres::{PgConnectOptions, PgConnection};
 
 use crate::Error;
+use crate::url::UrlParts;
 
 /// Replaces the password of a URL (in the user part or a `password=` parameter) with `***`,
 /// for every message that shows a URL.
 pub fn redact(url: &str) -> String {
-    let Some(idx) = url.find("://") else {
+    match UrlParts::parse(url) {
+        Some(parts) => parts.redacted(),
         // not a URL: show nothing of it that could be a secret
-        return "<unparseable url>".to_owned();
-    };
-    let (scheme, rest) = url.split_at(idx + 3);
-    let q = rest.find('?').unwrap_or(rest.len());
-    let (before_query, query) = rest.split_at(q);
-    // the user info ends at the last `@` before the query, whatever the password contains
-    let authority = match before_query.rfind('@') {
-        Some(at) => {
-            let (userinfo, host) = before_query.split_at(at);
-            match userinfo.find(':') {
-                Some(c) => format!("{}:***{host}", &userinfo[..c]),
-                None => before_query.to_owned(),
-            }
-        }
-        None => before_query.to_owned(),
-    };
-    let query: Vec<String> = query
-        .split('&')
-        .map(|kv| {
-            let bare = kv.trim_start_matches('?');
-            if bare.to_ascii_lowercase().starts_with("password=") {
-                let prefix = &kv[..kv.len() - bare.len()];
-                format!("{prefix}password=***")
-            } else {
-                kv.to_owned()
-            }
-        })
-        .collect();
-    format!("{scheme}{authority}{}", query.join("&"))
+        None => "<unparseable url>".to_owned(),
+    }
 }
 
 /// Where a URL points, for messages: `user@host:port/database`, never the password.
@@ -125,15 +100,14 @@ fn classify(e: sqlx::Error, info: &ConnectInfo) -> Error {
     }
 }
 
-/// Removes anything that looks like the URL's password from a driver message.
+/// Removes the URL's secrets from a driver message.
 fn strip_secrets(message: &str, url: &str) -> String {
-    match url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.password().map(str::to_owned))
-    {
-        Some(p) if !p.is_empty() => message.replace(&p, "***"),
-        _ => message.to_owned(),
-    }
+    let secrets = UrlParts::parse(url)
+        .map(|p| p.secrets())
+        .unwrap_or_default();
+    secrets
+        .into_iter()
+        .fold(message.to_owned(), |m, s| m.replace(s, "***"))
 }
 
 #[cfg(test)]

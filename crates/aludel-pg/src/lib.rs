@@ -6,6 +6,7 @@ mod connect;
 mod error;
 mod server;
 pub mod testing;
+mod url;
 
 pub use cluster::{Cluster, ClusterOptions, find_bin_dir};
 pub use connect::{ConnectInfo, connect, connect_options, redact};

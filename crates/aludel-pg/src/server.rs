@@ -8,6 +8,7 @@ use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
 use crate::connect::{connect, connect_options};
+use crate::url::UrlParts;
 use crate::{Error, redact};
 
 /// A server reached through an admin URL (a role allowed to create databases).
@@ -27,12 +28,12 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// `url` with its database replaced by `database`.
 pub fn with_database(url: &str, database: &str) -> Result<String, Error> {
-    let mut u = url::Url::parse(url).map_err(|e| Error::InvalidUrl {
-        url: redact(url),
-        reason: e.to_string(),
-    })?;
-    u.set_path(&format!("/{database}"));
-    Ok(u.to_string())
+    UrlParts::parse(url)
+        .map(|p| p.with_database(database))
+        .ok_or_else(|| Error::InvalidUrl {
+            url: redact(url),
+            reason: "expected postgres://user@host:port/database".into(),
+        })
 }
 
 impl Server {
