@@ -105,7 +105,7 @@ impl Cluster {
             run_as,
             major_version: 0,
         };
-        cluster.init(opts)?;
+        cluster.init()?;
         cluster.major_version = fs::read_to_string(cluster.data_dir().join("PG_VERSION"))
             .ok()
             .and_then(|v| v.trim().parse().ok())
@@ -126,7 +126,7 @@ impl Cluster {
         self.path.join("data")
     }
 
-    fn init(&self, _opts: &ClusterOptions) -> Result<(), Error> {
+    fn init(&self) -> Result<(), Error> {
         let data = self.data_dir();
         self.run(
             "initdb",
@@ -337,11 +337,5 @@ fn postgres_user() -> Result<(u32, u32), Error> {
         .map(|l| l.split(':').collect::<Vec<_>>())
         .find(|f| f.first() == Some(&"postgres") && f.len() > 3)
         .and_then(|f| Some((f[2].parse().ok()?, f[3].parse().ok()?)))
-        .ok_or_else(|| Error::Command {
-            command: "initdb".into(),
-            status: "not run".into(),
-            output: "running as root, and there is no `postgres` user to run the server as \
-                     (initdb refuses root); install the postgresql package or run as another user"
-                .into(),
-        })
+        .ok_or(Error::NoPostgresUser)
 }

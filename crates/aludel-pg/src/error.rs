@@ -20,6 +20,10 @@ pub enum Error {
     Query { context: String, message: String },
     #[error("no PostgreSQL server binaries (initdb, pg_ctl) found")]
     NoBinaries,
+    #[error(
+        "running as root, and there is no `postgres` user to run the server as (initdb refuses root)"
+    )]
+    NoPostgresUser,
     #[error("`{command}` failed ({status}): {output}")]
     Command {
         command: String,
@@ -57,6 +61,9 @@ impl Error {
             Error::NoBinaries => "install the PostgreSQL server (apt-get install postgresql), \
                  set ALUDEL_PG_BIN to the directory holding initdb and pg_ctl, \
                  or give a server url (--dev-url / ALUDEL_DEV_URL)"
+                .into(),
+            Error::NoPostgresUser => "install the postgresql package (it creates the user), \
+                 run as another user, or give a server url (--dev-url / ALUDEL_DEV_URL)"
                 .into(),
             Error::Query { .. } | Error::Command { .. } | Error::Io { .. } => return None,
         })

@@ -260,13 +260,11 @@ mod tests {
             ("bpchar", 5, "character(1)"),
             ("timestamptz", 3, "timestamp(3) with time zone"),
             ("timestamp", -1, "timestamp without time zone"),
-            ("timetz", -1, "time without time zone"),
+            ("timetz", 2, "time(2) with time zone"),
         ];
         for (name, typmod, formatted) in cases {
             let t = ColumnType::from_catalog("pg_catalog", name, "b", typmod, false, formatted);
-            if name != "timetz" {
-                assert_eq!(t.to_string(), formatted, "{name} {typmod}");
-            }
+            assert_eq!(t.to_string(), formatted, "{name} {typmod}");
         }
         let arr = ColumnType::from_catalog("pg_catalog", "text", "b", -1, true, "text[]");
         assert_eq!(arr.to_string(), "text[]");

@@ -110,7 +110,7 @@ mod values {
             pub mod $module {
                 use std::collections::BTreeMap;
 
-                use serde::{Deserialize, Deserializer, Serialize, Serializer};
+                use serde::{Deserialize, Deserializer, Serializer};
 
                 pub fn serialize<S: Serializer>(
                     map: &BTreeMap<$key, $value>,
@@ -124,11 +124,6 @@ mod values {
                 ) -> Result<BTreeMap<$key, $value>, D::Error> {
                     let items = Vec::<$value>::deserialize(d)?;
                     Ok(items.into_iter().map(|v| (v.$field.clone(), v)).collect())
-                }
-
-                #[allow(dead_code)]
-                fn _assert_serialize(v: &$value) -> impl Serialize + '_ {
-                    v
                 }
             }
         };
