@@ -7,13 +7,13 @@ use std::process::{Command, ExitCode};
 use aludel_pg::{Cluster, ClusterOptions};
 
 pub(crate) fn run(extra: &[String]) -> anyhow::Result<ExitCode> {
-    let cluster = match std::env::var("ALUDEL_TEST_URL") {
+    let (cluster, url) = match std::env::var("ALUDEL_TEST_URL") {
         Ok(url) => {
             eprintln!(
                 "xtask: using the server in ALUDEL_TEST_URL ({})",
                 aludel_pg::redact(&url)
             );
-            None
+            (None, url)
         }
         Err(_) => {
             let c = Cluster::start(&ClusterOptions::default()).map_err(|e| {
@@ -26,12 +26,9 @@ pub(crate) fn run(extra: &[String]) -> anyhow::Result<ExitCode> {
                 c.url(),
                 c.path().display()
             );
-            Some(c)
+            let url = c.url();
+            (Some(c), url)
         }
-    };
-    let url = match &cluster {
-        Some(c) => c.url(),
-        None => std::env::var("ALUDEL_TEST_URL")?,
     };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let status = Command::new(&cargo)

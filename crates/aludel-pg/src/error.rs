@@ -70,16 +70,20 @@ impl Error {
     }
 
     pub(crate) fn query(context: impl Into<String>, e: sqlx::Error) -> Error {
-        let message = match &e {
-            sqlx::Error::Database(db) => match db.code() {
-                Some(code) => format!("{} (sqlstate {code})", db.message()),
-                None => db.message().to_owned(),
-            },
-            other => other.to_string(),
-        };
         Error::Query {
             context: context.into(),
-            message,
+            message: server_message(&e),
         }
+    }
+}
+
+/// The server's message with its sqlstate, or the driver's; never a URL.
+pub fn server_message(e: &sqlx::Error) -> String {
+    match e {
+        sqlx::Error::Database(db) => match db.code() {
+            Some(code) => format!("{} (sqlstate {code})", db.message()),
+            None => db.message().to_owned(),
+        },
+        other => other.to_string(),
     }
 }

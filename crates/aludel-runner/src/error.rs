@@ -186,12 +186,4 @@ impl Error {
 }
 
 /// The server's message with its sqlstate, or the driver's.
-pub(crate) fn message(e: &sqlx::Error) -> String {
-    match e {
-        sqlx::Error::Database(db) => match db.code() {
-            Some(code) => format!("{} (sqlstate {code})", db.message()),
-            None => db.message().to_owned(),
-        },
-        other => other.to_string(),
-    }
-}
+pub(crate) use aludel_pg::server_message as message;
