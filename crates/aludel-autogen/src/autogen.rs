@@ -1,0 +1,227 @@
+//! `autogen`: the migration that turns the replayed history (or a live database at head) into
+//! the models, proven on a throwaway copy before it is written.
+
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use aludel_migrations::{MigrationSet, RevisionId};
+use aludel_render::Options as RenderOptions;
+use aludel_schema::{Change, Schema};
+
+use crate::error::Error;
+use crate::project::{Environment, Project};
+use crate::sides::{self, Baseline};
+use crate::throwaway::Throwaway;
+use crate::{files, prove};
+
+/// How to generate.
+#[derive(Debug, Clone, Default)]
+pub struct AutogenOptions {
+    /// `-m`: the message, which also names the file.
+    pub message: String,
+    /// Lock-friendly forms (`CONCURRENTLY`, `NOT VALID` + `VALIDATE`).
+    pub online: bool,
+    /// `SET LOCAL lock_timeout` before transactional statements.
+    pub lock_timeout: Option<String>,
+    /// Drop tables the models no longer declare even when the `Schema` does not list them as
+    /// dropped.
+    pub allow_drop: bool,
+    /// The creation time written into the revision id; now when `None`.
+    pub unix_seconds: Option<u64>,
+}
+
+/// What autogen did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Models and history agree; nothing was written.
+    NothingToDo,
+    Written {
+        /// The files written, in the order they apply.
+        files: Vec<PathBuf>,
+        /// `data-loss public.users.legacy`, ... over all files.
+        hazards: Vec<String>,
+        /// Suggestions such as a missing rename hint.
+        diagnostics: Vec<String>,
+    },
+}
+
+/// Loads the migrations directory; a directory that does not exist yet is an empty history.
+pub(crate) fn load(project: &Project) -> Result<MigrationSet, Error> {
+    if !project.migrations_dir.exists() {
+        return Ok(MigrationSet::new(Vec::new())?);
+    }
+    Ok(aludel_migrations::load_dir(&project.migrations_dir)?)
+}
+
+/// Compares the models with the history and writes the migration that makes them agree.
+pub async fn autogen(
+    project: &Project,
+    env: &Environment,
+    options: &AutogenOptions,
+) -> Result<Outcome, Error> {
+    let set = load(project)?;
+    let heads: Vec<RevisionId> = set.graph().heads().into_iter().cloned().collect();
+    if heads.len() > 1 {
+        return Err(Error::SeveralHeads {
+            heads: heads.iter().map(|h| h.as_str().to_owned()).collect(),
+        });
+    }
+    let tw = Throwaway::start(env).await?;
+    let result = generate(&tw, project, env, options, &set, heads.first()).await;
+    tw.finish().await;
+    result
+}
+
+async fn generate(
+    tw: &Throwaway,
+    project: &Project,
+    env: &Environment,
+    options: &AutogenOptions,
+    set: &MigrationSet,
+    head: Option<&RevisionId>,
+) -> Result<Outcome, Error> {
+    let baseline = sides::baseline(tw, project).await?;
+    let ((history_db, history), desired) = tokio::try_join!(
+        sides::history(tw, project, set, &baseline),
+        sides::models(tw, project, &baseline)
+    )?;
+    let current = match &env.database_url {
+        Some(url) => live_at_head(url, project, set, &baseline).await?,
+        None => history.clone(),
+    };
+    let (changes, diagnostics) = aludel_diff::diff(&current, &desired)?;
+    refuse_drops(&changes, project, options)?;
+    if changes.is_empty() {
+        return Ok(Outcome::NothingToDo);
+    }
+    let render = RenderOptions {
+        online: options.online,
+        lock_timeout: options.lock_timeout.clone(),
+    };
+    let parts = files::split(&changes, &render);
+    let now = options.unix_seconds.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
+    });
+    let created = files::created_tables(&changes);
+    let migrations = files::migrations(&parts, head, &options.message, now, &render, &created)?;
+    prove::prove(
+        project,
+        set,
+        &migrations,
+        head,
+        &history_db.url,
+        &baseline.schema,
+        &history,
+        &desired,
+    )
+    .await?;
+    let mut upgrade = aludel_render::render(&changes, &render);
+    files::quiet_new_tables(&mut upgrade, &created);
+    let hazards = files::hazards(&upgrade)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let files = write(project, &migrations)?;
+    Ok(Outcome::Written {
+        files,
+        hazards,
+        diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+    })
+}
+
+/// Refuses to drop a table the models merely do not mention.
+fn refuse_drops(
+    changes: &[Change],
+    project: &Project,
+    options: &AutogenOptions,
+) -> Result<(), Error> {
+    if options.allow_drop {
+        return Ok(());
+    }
+    let tables: Vec<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::DropTable(t) if !project.models.dropped.contains(&t.name) => {
+                Some(t.name.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    if tables.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::WouldDrop { tables })
+    }
+}
+
+/// The live database's schema, after checking that it has applied exactly the history.
+pub(crate) async fn live_at_head(
+    url: &str,
+    project: &Project,
+    set: &MigrationSet,
+    baseline: &Baseline,
+) -> Result<Schema, Error> {
+    let mut conn = aludel_pg::connect(url).await?;
+    let applied = aludel_runner::read_applied(&mut conn, &project.version_table).await;
+    let _ = sqlx::Connection::close(conn).await;
+    let applied = applied.map_err(Error::Replay)?.unwrap_or_default();
+    let missing: Vec<String> = set
+        .graph()
+        .topological_order()
+        .iter()
+        .filter(|r| !applied.contains(r.as_str()))
+        .map(|r| r.as_str().to_owned())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::DatabaseBehind {
+            url: aludel_pg::redact(url),
+            missing,
+        });
+    }
+    let unknown: Vec<String> = applied
+        .rows()
+        .iter()
+        .filter(|r| RevisionId::parse(&r.revision).map_or(true, |id| set.get(&id).is_none()))
+        .map(|r| r.revision.clone())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::DatabaseAhead {
+            url: aludel_pg::redact(url),
+            unknown,
+        });
+    }
+    sides::read(url, project, &baseline.schema).await
+}
+
+fn write(project: &Project, migrations: &[aludel_migrations::Migration]) -> Result<Vec<PathBuf>, Error> {
+    let dir = &project.migrations_dir;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        context: "cannot create the migrations directory".into(),
+        path: dir.clone(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for m in migrations {
+        let path = dir.join(m.file_name());
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path);
+        let result = file.and_then(|mut f| std::io::Write::write_all(&mut f, m.write().as_bytes()));
+        if let Err(source) = result {
+            for p in &written {
+                let _ = std::fs::remove_file(p);
+            }
+            return Err(Error::Io {
+                context: "cannot write the migration".into(),
+                path,
+                source,
+            });
+        }
+        written.push(path);
+    }
+    Ok(written)
+}

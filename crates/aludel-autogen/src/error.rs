@@ -1,0 +1,126 @@
+//! Why autogen, check or verify could not do their job, each with a hint (exit code 2).
+
+use std::path::PathBuf;
+
+/// A failure of autogen, check or verify; nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Pg(#[from] aludel_pg::Error),
+    #[error("no throwaway PostgreSQL server: {0}")]
+    NoServer(aludel_pg::Error),
+    #[error(
+        "the throwaway server runs PostgreSQL {throwaway} but the target runs PostgreSQL {target}"
+    )]
+    VersionMismatch { throwaway: u32, target: u32 },
+    #[error(transparent)]
+    Migrations(#[from] aludel_migrations::Error),
+    #[error(transparent)]
+    Introspect(#[from] aludel_introspect::Error),
+    #[error(transparent)]
+    Diff(#[from] aludel_diff::DiffError),
+    #[error("the migration history does not replay: {0}")]
+    Replay(aludel_runner::Error),
+    #[error("{origin}: the external SQL failed: {message}")]
+    External { origin: String, message: String },
+    #[error("the models cannot be created: `{statement}` failed: {message}")]
+    Models { statement: String, message: String },
+    #[error("the migration history has {} heads: {}", heads.len(), heads.join(", "))]
+    SeveralHeads { heads: Vec<String> },
+    #[error(
+        "the models no longer declare {}, which the migration history creates; refusing to drop",
+        tables.join(", ")
+    )]
+    WouldDrop { tables: Vec<String> },
+    #[error("the database at {url} is not at head: {} not applied", missing.join(", "))]
+    DatabaseBehind { url: String, missing: Vec<String> },
+    #[error("the database at {url} has {} that this migrations directory does not know", unknown.join(", "))]
+    DatabaseAhead { url: String, unknown: Vec<String> },
+    #[error("the generated migration failed its proof: {step}\n{detail}")]
+    ProofFailed { step: String, detail: String },
+    #[error("revision {revision} {step}: {detail}")]
+    Verify {
+        revision: String,
+        step: &'static str,
+        detail: String,
+    },
+    #[error("{context} ({path}): {source}")]
+    Io {
+        context: String,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+const EXTENSION_MISSING: [&str; 2] = ["could not open extension control file", "is not available"];
+
+impl Error {
+    /// What the user can do about it.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            Error::Pg(e) => return e.hint(),
+            Error::NoServer(_) => "install the PostgreSQL server binaries (Debian/Ubuntu: \
+                 `apt-get install postgresql`) or pass `--dev-url` / set `ALUDEL_DEV_URL` to a \
+                 server where aludel may create and drop databases"
+                .to_owned(),
+            Error::VersionMismatch { target, .. } => format!(
+                "expressions print differently across major versions; point `--dev-url` at a \
+                 PostgreSQL {target} server or put PostgreSQL {target} binaries first (ALUDEL_PG_BIN)"
+            ),
+            Error::Migrations(e) => return e.hint(),
+            Error::Introspect(e) => return e.hint(),
+            Error::Diff(_) => return None,
+            Error::Replay(e) => {
+                return e.hint().or_else(|| {
+                    Some("fix the migration named above; `verify` replays the history step by step".into())
+                });
+            }
+            Error::External { message, .. } if is_missing_extension(message) => {
+                "the extension is not installed on the throwaway server: install its package \
+                 there (for contrib extensions `postgresql-contrib`), or use `--dev-url` with a \
+                 server that has it"
+                    .to_owned()
+            }
+            Error::External { .. } => "fix the `external` SQL in aludel.toml".to_owned(),
+            Error::Models { message, .. } if is_missing_extension(message) => {
+                "the extension is not installed on the throwaway server: install its package \
+                 there, or declare it in aludel.toml's `external` SQL if the platform provides it"
+                    .to_owned()
+            }
+            Error::Models { message, .. } if message.contains("does not exist") => {
+                "a model refers to an object nobody declares: register its model in the Schema, \
+                 or create it in aludel.toml's `external` SQL if another service owns it"
+                    .to_owned()
+            }
+            Error::Models { .. } => "fix the model declaration named above".to_owned(),
+            Error::SeveralHeads { .. } => {
+                "join the branches first with `merge -m <message>`, then run autogen again"
+                    .to_owned()
+            }
+            Error::WouldDrop { .. } => "if the tables were removed on purpose, declare them \
+                 with `.dropped(\"schema.table\")` in the Schema or pass `--allow-drop`; if not, \
+                 register their models"
+                .to_owned(),
+            Error::DatabaseBehind { .. } => {
+                "run `upgrade head` on that database first, or leave out `--database-url` to \
+                 compare with the replayed history"
+                    .to_owned()
+            }
+            Error::DatabaseAhead { .. } => {
+                "restore the missing migration files (from version control or the branch that made them)"
+                    .to_owned()
+            }
+            Error::ProofFailed { .. } => "nothing was written; this is a bug in aludel's diff \
+                 or renderer: please report it with the two schemas"
+                .to_owned(),
+            Error::Verify { revision, .. } => {
+                format!("fix the upgrade or downgrade section of `{revision}.sql`")
+            }
+            Error::Io { .. } => return None,
+        })
+    }
+}
+
+fn is_missing_extension(message: &str) -> bool {
+    EXTENSION_MISSING.iter().any(|m| message.contains(m))
+}

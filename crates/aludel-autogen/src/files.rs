@@ -1,0 +1,121 @@
+//! The changes of one autogen run as migration files: one file, or, when some statements cannot
+//! run inside a transaction, a chain of files alternating between `per-migration` and
+//! `transaction none`, each with its own downgrade.
+
+use std::collections::BTreeSet;
+
+use aludel_migrations::{Hazard, HazardKind, Migration, RevisionId, TransactionMode};
+use aludel_render::{Options, Statement, render, render_downgrade, script};
+use aludel_schema::{Change, HazardNote};
+
+/// A run of consecutive changes that share a transaction mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Part {
+    pub changes: Vec<Change>,
+    pub transactional: bool,
+}
+
+/// Whether every statement of the change, both ways, may run inside a transaction.
+fn transactional(change: &Change, options: &Options) -> bool {
+    let one = std::slice::from_ref(change);
+    render(one, options)
+        .iter()
+        .chain(render_downgrade(one, options).iter())
+        .all(|s| s.transactional)
+}
+
+/// Groups consecutive changes by whether they can share a transaction.
+pub(crate) fn split(changes: &[Change], options: &Options) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    for change in changes {
+        let t = transactional(change, options);
+        match parts.last_mut() {
+            Some(p) if p.transactional == t => p.changes.push(change.clone()),
+            _ => parts.push(Part {
+                changes: vec![change.clone()],
+                transactional: t,
+            }),
+        }
+    }
+    parts
+}
+
+/// The migration files for `parts`, chained after `parent`, made at `unix_seconds`.
+pub(crate) fn migrations(
+    parts: &[Part],
+    parent: Option<&RevisionId>,
+    message: &str,
+    unix_seconds: u64,
+    options: &Options,
+    created: &BTreeSet<String>,
+) -> Result<Vec<Migration>, aludel_migrations::Error> {
+    let mut out: Vec<Migration> = Vec::new();
+    let total = parts.len();
+    for (i, part) in parts.iter().enumerate() {
+        let (revision, message) = if total == 1 {
+            (RevisionId::generate(unix_seconds, message), message.to_owned())
+        } else {
+            let n = i + 1;
+            let mode = if part.transactional {
+                "in a transaction"
+            } else {
+                "each statement committed on its own"
+            };
+            (
+                RevisionId::generate(unix_seconds, &format!("{message} {n}")),
+                format!("{message} (part {n} of {total}, {mode})"),
+            )
+        };
+        let parent = out.last().map(|m| m.revision().clone()).or(parent.cloned());
+        let mut up = render(&part.changes, options);
+        quiet_new_tables(&mut up, created);
+        let down = render_downgrade(&part.changes, options);
+        let mut m = Migration::new(revision, parent, &message);
+        if !part.transactional {
+            m = m.with_transaction(TransactionMode::None);
+        }
+        for h in hazards(&up) {
+            if let Some(kind) = HazardKind::from_code(h.hazard.code()) {
+                m = m.with_hazard(Hazard::new(kind, &h.object));
+            }
+        }
+        m = m.with_upgrade(&script(&up))?.with_downgrade(&script(&down))?;
+        out.push(m);
+    }
+    Ok(out)
+}
+
+/// Every hazard of the statements, once each, in order of appearance.
+pub(crate) fn hazards(statements: &[Statement]) -> Vec<HazardNote> {
+    let mut out: Vec<HazardNote> = Vec::new();
+    for h in statements.iter().flat_map(|s| &s.hazards) {
+        if !out.contains(h) {
+            out.push(h.clone());
+        }
+    }
+    out
+}
+
+/// The tables the changes create, as hazard objects name them.
+pub(crate) fn created_tables(changes: &[Change]) -> BTreeSet<String> {
+    changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::CreateTable(t) => Some(t.name.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Removes the hazards of statements on tables created by the same migration: a new table has
+/// no rows to fail on and nobody waiting on its lock.
+pub(crate) fn quiet_new_tables(statements: &mut [Statement], created: &BTreeSet<String>) {
+    let on_new = |object: &str| {
+        created
+            .iter()
+            .any(|t| object == t || object.strip_prefix(t.as_str()).is_some_and(|r| r.starts_with('.')))
+    };
+    for s in statements {
+        s.hazards.retain(|h| !on_new(&h.object));
+    }
+}

@@ -1,0 +1,25 @@
+//! `autogen`, `check` and `verify`: the models and the migration history, each materialised in a
+//! throwaway database and read back by the same introspection, compared by the diff engine.
+//!
+//! ```text
+//! external SQL ──► base DB ──introspect──► baseline (subtracted from both sides)
+//!   base ─template─► history DB ──runner upgrade head──► introspect ──► current
+//!   base ─template─► models DB  ──render(diff(base, base ∪ models))──► introspect + hints ──► desired
+//! diff(current, desired) ──► parts (transactional / not) ──► files, proven on the history DB
+//! ```
+
+mod autogen;
+mod check;
+mod error;
+mod files;
+mod project;
+mod prove;
+mod sides;
+mod throwaway;
+mod verify;
+
+pub use autogen::{AutogenOptions, Outcome, autogen};
+pub use check::{CheckOptions, CheckReport, DatabaseReport, Drift, check};
+pub use error::Error;
+pub use project::{Environment, Models, Project};
+pub use verify::{VerifyReport, verify};

@@ -1,0 +1,206 @@
+//! The two sides of every comparison, materialised and read back by the same introspection:
+//! the baseline (external objects only), the replayed history, the created models, a live
+//! database; the baseline's objects are subtracted from each.
+
+use aludel_introspect::Options as IntrospectOptions;
+use aludel_migrations::MigrationSet;
+use aludel_pg::ScratchDatabase;
+use aludel_render::Options as RenderOptions;
+use aludel_runner::{Target, UpgradeTarget};
+use aludel_schema::Schema;
+use sqlx::{AssertSqlSafe, Connection};
+
+use crate::error::Error;
+use crate::project::{Models, Project};
+use crate::throwaway::{Throwaway, run_sql};
+
+/// The database holding only the external objects, template of every other throwaway
+/// database, and what introspection finds in it.
+pub(crate) struct Baseline {
+    pub db: ScratchDatabase,
+    pub schema: Schema,
+}
+
+pub(crate) fn introspect_options(project: &Project) -> IntrospectOptions {
+    IntrospectOptions {
+        version_table: Some(project.version_table_name()),
+        ..IntrospectOptions::default()
+    }
+}
+
+/// Reads `url` and removes what the baseline has.
+pub(crate) async fn read(url: &str, project: &Project, baseline: &Schema) -> Result<Schema, Error> {
+    let mut conn = aludel_pg::connect(url).await?;
+    let result = aludel_introspect::introspect(&mut conn, &introspect_options(project)).await;
+    let _ = conn.close().await;
+    let mut schema = result?.schema;
+    subtract(&mut schema, baseline);
+    Ok(schema)
+}
+
+/// Removes every object of `baseline` from `schema`, by name: external objects are neither
+/// the models' nor the history's.
+pub(crate) fn subtract(schema: &mut Schema, baseline: &Schema) {
+    schema.namespaces.retain(|k, _| !baseline.namespaces.contains_key(k));
+    schema.extensions.retain(|k, _| !baseline.extensions.contains_key(k));
+    schema.enums.retain(|k, _| !baseline.enums.contains_key(k));
+    schema.sequences.retain(|k, _| !baseline.sequences.contains_key(k));
+    schema.tables.retain(|k, _| !baseline.tables.contains_key(k));
+}
+
+/// Creates the baseline database: the external SQL, in order.
+pub(crate) async fn baseline(tw: &Throwaway, project: &Project) -> Result<Baseline, Error> {
+    let db = tw.database("aludel_base", None).await?;
+    for (origin, sql) in &project.external_sql {
+        run_sql(&db.url, sql)
+            .await
+            .map_err(|message| Error::External {
+                origin: origin.clone(),
+                message,
+            })?;
+    }
+    let mut conn = aludel_pg::connect(&db.url).await?;
+    let result = aludel_introspect::introspect(&mut conn, &introspect_options(project)).await;
+    let _ = conn.close().await;
+    Ok(Baseline {
+        db,
+        schema: result?.schema,
+    })
+}
+
+/// A copy of the baseline with the history replayed to its heads; returns it and its schema.
+pub(crate) async fn history(
+    tw: &Throwaway,
+    project: &Project,
+    set: &MigrationSet,
+    baseline: &Baseline,
+) -> Result<(ScratchDatabase, Schema), Error> {
+    let db = tw.database("aludel_history", Some(&baseline.db)).await?;
+    upgrade(&db.url, project, set, UpgradeTarget::Heads)
+        .await
+        .map_err(Error::Replay)?;
+    let schema = read(&db.url, project, &baseline.schema).await?;
+    Ok((db, schema))
+}
+
+/// Runs the runner toward an upgrade target.
+pub(crate) async fn upgrade(
+    url: &str,
+    project: &Project,
+    set: &MigrationSet,
+    target: UpgradeTarget,
+) -> Result<(), aludel_runner::Error> {
+    run(url, project, set, Target::Upgrade(target)).await
+}
+
+pub(crate) async fn run(
+    url: &str,
+    project: &Project,
+    set: &MigrationSet,
+    target: Target,
+) -> Result<(), aludel_runner::Error> {
+    let options = aludel_runner::Options {
+        table: project.version_table.clone(),
+        ..aludel_runner::Options::default()
+    };
+    aludel_runner::run_url(url, set, &target, &options, |_| true, |_| {})
+        .await
+        .map(|_| ())
+}
+
+/// A copy of the baseline with the models created in it; returns the models as PostgreSQL
+/// reads them back, with the models' rename hints.
+pub(crate) async fn models(
+    tw: &Throwaway,
+    project: &Project,
+    baseline: &Baseline,
+) -> Result<Schema, Error> {
+    let db = tw.database("aludel_models", Some(&baseline.db)).await?;
+    let mut wanted = baseline.schema.clone();
+    let owned = &project.models.schema;
+    wanted.namespaces.extend(owned.namespaces.clone());
+    wanted.extensions.extend(owned.extensions.clone());
+    wanted.enums.extend(owned.enums.clone());
+    wanted.sequences.extend(owned.sequences.clone());
+    wanted.tables.extend(owned.tables.clone());
+    let mut creatable = wanted.clone();
+    strip_hints(&mut creatable);
+    let (changes, _) = aludel_diff::diff(&baseline.schema, &creatable)?;
+    let statements = aludel_render::render(&changes, &RenderOptions::default());
+    let mut conn = aludel_pg::connect(&db.url).await?;
+    for st in &statements {
+        if let Err(e) = sqlx::raw_sql(AssertSqlSafe(st.sql.clone()))
+            .execute(&mut conn)
+            .await
+        {
+            let _ = conn.close().await;
+            return Err(Error::Models {
+                statement: first_line(&st.sql),
+                message: aludel_pg::server_message(&e),
+            });
+        }
+    }
+    let _ = conn.close().await;
+    let mut schema = read(&db.url, project, &baseline.schema).await?;
+    carry_hints(&mut schema, &project.models);
+    Ok(schema)
+}
+
+fn first_line(sql: &str) -> String {
+    let line = sql.lines().next().unwrap_or_default();
+    if sql.contains('\n') {
+        format!("{line} ...")
+    } else {
+        line.to_owned()
+    }
+}
+
+/// Removes `renamed_from` hints, which mean nothing when creating from scratch.
+fn strip_hints(schema: &mut Schema) {
+    for t in schema.tables.values_mut() {
+        t.renamed_from = None;
+        for c in &mut t.columns {
+            c.renamed_from = None;
+        }
+    }
+    for e in schema.enums.values_mut() {
+        e.renamed_from = None;
+        for v in &mut e.values {
+            v.renamed_from = None;
+        }
+    }
+    for s in schema.sequences.values_mut() {
+        s.renamed_from = None;
+    }
+}
+
+/// Copies the models' `renamed_from` hints onto the introspected models, by name.
+pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) {
+    for (name, declared) in &models.schema.tables {
+        let Some(table) = schema.tables.get_mut(name) else {
+            continue;
+        };
+        table.renamed_from = declared.renamed_from.clone();
+        for dc in &declared.columns {
+            if let Some(c) = table.columns.iter_mut().find(|c| c.name == dc.name) {
+                c.renamed_from = dc.renamed_from.clone();
+            }
+        }
+    }
+    for (name, declared) in &models.schema.enums {
+        let Some(e) = schema.enums.get_mut(name) else {
+            continue;
+        };
+        e.renamed_from = declared.renamed_from.clone();
+        for dv in &declared.values {
+            if let Some(v) = e.values.iter_mut().find(|v| v.name == dv.name) {
+                v.renamed_from = dv.renamed_from.clone();
+            }
+        }
+    }
+    for (name, declared) in &models.schema.sequences {
+        if let Some(s) = schema.sequences.get_mut(name) {
+            s.renamed_from = declared.renamed_from.clone();
+        }
+    }
+}
