@@ -2,7 +2,7 @@
 //! the models, proven on a throwaway copy before it is written.
 
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use aludel_migrations::{MigrationSet, RevisionId};
 use aludel_render::Options as RenderOptions;
@@ -53,13 +53,58 @@ pub(crate) fn load(project: &Project) -> Result<MigrationSet, Error> {
     Ok(aludel_migrations::load_dir(&project.migrations_dir)?)
 }
 
+/// Where the time of one run went, phase by phase, in order.
+pub type Timings = Vec<(&'static str, Duration)>;
+
+/// Records the time since the last mark.
+pub(crate) struct Stopwatch {
+    last: Instant,
+    pub(crate) phases: Timings,
+}
+
+impl Stopwatch {
+    pub(crate) fn new() -> Stopwatch {
+        Stopwatch {
+            last: Instant::now(),
+            phases: Vec::new(),
+        }
+    }
+
+    pub(crate) fn mark(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        self.phases.push((phase, now - self.last));
+        self.last = now;
+    }
+}
+
 /// Compares the models with the history and writes the migration that makes them agree.
 pub async fn autogen(
     project: &Project,
     env: &Environment,
     options: &AutogenOptions,
 ) -> Result<Outcome, Error> {
+    autogen_timed(project, env, options).await.0
+}
+
+/// [`autogen`], also saying where the time went.
+pub async fn autogen_timed(
+    project: &Project,
+    env: &Environment,
+    options: &AutogenOptions,
+) -> (Result<Outcome, Error>, Timings) {
+    let mut sw = Stopwatch::new();
+    let result = run(project, env, options, &mut sw).await;
+    (result, sw.phases)
+}
+
+async fn run(
+    project: &Project,
+    env: &Environment,
+    options: &AutogenOptions,
+    sw: &mut Stopwatch,
+) -> Result<Outcome, Error> {
     let set = load(project)?;
+    sw.mark("load migrations");
     let heads: Vec<RevisionId> = set.graph().heads().into_iter().cloned().collect();
     if heads.len() > 1 {
         return Err(Error::SeveralHeads {
@@ -67,8 +112,10 @@ pub async fn autogen(
         });
     }
     let tw = Throwaway::start(env).await?;
-    let result = generate(&tw, project, env, options, &set, heads.first()).await;
+    sw.mark("start throwaway server");
+    let result = generate(&tw, project, env, options, &set, heads.first(), sw).await;
     tw.finish().await;
+    sw.mark("clean up");
     result
 }
 
@@ -79,17 +126,21 @@ async fn generate(
     options: &AutogenOptions,
     set: &MigrationSet,
     head: Option<&RevisionId>,
+    sw: &mut Stopwatch,
 ) -> Result<Outcome, Error> {
     let baseline = sides::baseline(tw, project).await?;
+    sw.mark("baseline (external SQL)");
     let ((history_db, history), desired) = tokio::try_join!(
         sides::history(tw, project, set, &baseline),
         sides::models(tw, project, &baseline)
     )?;
+    sw.mark("replay history + create models (concurrently), introspect both");
     let current = match &env.database_url {
         Some(url) => live_at_head(url, project, set, &baseline).await?,
         None => history.clone(),
     };
     let (changes, diagnostics) = aludel_diff::diff(&current, &desired)?;
+    sw.mark("diff");
     refuse_drops(&changes, project, options)?;
     if changes.is_empty() {
         return Ok(Outcome::NothingToDo);
@@ -107,6 +158,7 @@ async fn generate(
     });
     let created = files::created_tables(&changes);
     let migrations = files::migrations(&parts, head, &options.message, now, &render, &created)?;
+    sw.mark("render");
     prove::prove(
         project,
         set,
@@ -118,6 +170,7 @@ async fn generate(
         &desired,
     )
     .await?;
+    sw.mark("prove (upgrade, introspect, downgrade, introspect)");
     let mut upgrade = aludel_render::render(&changes, &render);
     files::quiet_new_tables(&mut upgrade, &created);
     let hazards = files::hazards(&upgrade)
@@ -196,7 +249,10 @@ pub(crate) async fn live_at_head(
     sides::read(url, project, &baseline.schema).await
 }
 
-fn write(project: &Project, migrations: &[aludel_migrations::Migration]) -> Result<Vec<PathBuf>, Error> {
+fn write(
+    project: &Project,
+    migrations: &[aludel_migrations::Migration],
+) -> Result<Vec<PathBuf>, Error> {
     let dir = &project.migrations_dir;
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         context: "cannot create the migrations directory".into(),

@@ -106,12 +106,20 @@ impl CheckReport {
         if let Some(db) = &self.database {
             let list = |out: &mut String, what: &str, items: &[String]| {
                 if !items.is_empty() {
-                    out.push_str(&format!("database {}: {what}: {}\n", db.url, items.join(", ")));
+                    out.push_str(&format!(
+                        "database {}: {what}: {}\n",
+                        db.url,
+                        items.join(", ")
+                    ));
                 }
             };
             list(&mut out, "not applied", &db.pending);
             list(&mut out, "edited after they were applied", &db.modified);
-            list(&mut out, "applied but unknown to this directory", &db.unknown);
+            list(
+                &mut out,
+                "applied but unknown to this directory",
+                &db.unknown,
+            );
             list(&mut out, "failed mid-way (dirty)", &db.dirty);
             if !db.pending.is_empty() {
                 out.push_str("hint: run `upgrade head` on it\n");
@@ -142,7 +150,11 @@ fn drift_text(out: &mut String, d: &Drift) {
 }
 
 /// `from` against `to`; `None` when they agree.
-pub(crate) fn drift(from: &Schema, to: &Schema, names: (&str, &str)) -> Result<Option<Drift>, Error> {
+pub(crate) fn drift(
+    from: &Schema,
+    to: &Schema,
+    names: (&str, &str),
+) -> Result<Option<Drift>, Error> {
     let (changes, _) = aludel_diff::diff(from, to)?;
     if changes.is_empty() {
         return Ok(None);
@@ -235,9 +247,11 @@ async fn database(
             .and_then(|id| set.get(&id));
         match file {
             None => report.unknown.push(row.revision.clone()),
-            Some(f) if f.checksum().as_str() != row.checksum => report
-                .modified
-                .push(format!("{} ({})", row.revision, f.path().display())),
+            Some(f) if f.checksum().as_str() != row.checksum => {
+                report
+                    .modified
+                    .push(format!("{} ({})", row.revision, f.path().display()))
+            }
             Some(_) => {}
         }
         if !row.success {

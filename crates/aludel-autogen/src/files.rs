@@ -53,7 +53,10 @@ pub(crate) fn migrations(
     let total = parts.len();
     for (i, part) in parts.iter().enumerate() {
         let (revision, message) = if total == 1 {
-            (RevisionId::generate(unix_seconds, message), message.to_owned())
+            (
+                RevisionId::generate(unix_seconds, message),
+                message.to_owned(),
+            )
         } else {
             let n = i + 1;
             let mode = if part.transactional {
@@ -79,7 +82,9 @@ pub(crate) fn migrations(
                 m = m.with_hazard(Hazard::new(kind, &h.object));
             }
         }
-        m = m.with_upgrade(&script(&up))?.with_downgrade(&script(&down))?;
+        m = m
+            .with_upgrade(&script(&up))?
+            .with_downgrade(&script(&down))?;
         out.push(m);
     }
     Ok(out)
@@ -111,9 +116,12 @@ pub(crate) fn created_tables(changes: &[Change]) -> BTreeSet<String> {
 /// no rows to fail on and nobody waiting on its lock.
 pub(crate) fn quiet_new_tables(statements: &mut [Statement], created: &BTreeSet<String>) {
     let on_new = |object: &str| {
-        created
-            .iter()
-            .any(|t| object == t || object.strip_prefix(t.as_str()).is_some_and(|r| r.starts_with('.')))
+        created.iter().any(|t| {
+            object == t
+                || object
+                    .strip_prefix(t.as_str())
+                    .is_some_and(|r| r.starts_with('.'))
+        })
     };
     for s in statements {
         s.hazards.retain(|h| !on_new(&h.object));

@@ -18,7 +18,7 @@ mod sides;
 mod throwaway;
 mod verify;
 
-pub use autogen::{AutogenOptions, Outcome, autogen};
+pub use autogen::{AutogenOptions, Outcome, Timings, autogen, autogen_timed};
 pub use check::{CheckOptions, CheckReport, DatabaseReport, Drift, check};
 pub use error::Error;
 pub use project::{Environment, Models, Project};

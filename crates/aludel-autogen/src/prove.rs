@@ -46,9 +46,10 @@ pub(crate) async fn prove(
     desired: &Schema,
 ) -> Result<(), Error> {
     let all = extended(project, set, new)?;
+    let written: String = new.iter().map(|m| m.write()).collect::<Vec<_>>().join("\n");
     let failed = |step: &str, detail: String| Error::ProofFailed {
         step: step.to_owned(),
-        detail,
+        detail: format!("{detail}\n--- the migration that was not written ---\n{written}"),
     };
     run(url, project, &all, Target::Upgrade(UpgradeTarget::Head))
         .await

@@ -41,11 +41,19 @@ pub(crate) async fn read(url: &str, project: &Project, baseline: &Schema) -> Res
 /// Removes every object of `baseline` from `schema`, by name: external objects are neither
 /// the models' nor the history's.
 pub(crate) fn subtract(schema: &mut Schema, baseline: &Schema) {
-    schema.namespaces.retain(|k, _| !baseline.namespaces.contains_key(k));
-    schema.extensions.retain(|k, _| !baseline.extensions.contains_key(k));
+    schema
+        .namespaces
+        .retain(|k, _| !baseline.namespaces.contains_key(k));
+    schema
+        .extensions
+        .retain(|k, _| !baseline.extensions.contains_key(k));
     schema.enums.retain(|k, _| !baseline.enums.contains_key(k));
-    schema.sequences.retain(|k, _| !baseline.sequences.contains_key(k));
-    schema.tables.retain(|k, _| !baseline.tables.contains_key(k));
+    schema
+        .sequences
+        .retain(|k, _| !baseline.sequences.contains_key(k));
+    schema
+        .tables
+        .retain(|k, _| !baseline.tables.contains_key(k));
 }
 
 /// Creates the baseline database: the external SQL, in order.

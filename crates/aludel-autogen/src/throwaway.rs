@@ -29,11 +29,13 @@ impl Throwaway {
             None => {
                 let cluster = tokio::task::spawn_blocking(|| Cluster::start(&cluster_options()))
                     .await
-                    .map_err(|e| Error::NoServer(aludel_pg::Error::Command {
-                        command: "initdb".into(),
-                        status: "panicked".into(),
-                        output: e.to_string(),
-                    }))?
+                    .map_err(|e| {
+                        Error::NoServer(aludel_pg::Error::Command {
+                            command: "initdb".into(),
+                            status: "panicked".into(),
+                            output: e.to_string(),
+                        })
+                    })?
                     .map_err(|e| match e {
                         aludel_pg::Error::NoBinaries => Error::NoServer(e),
                         other => Error::Pg(other),

@@ -51,9 +51,14 @@ async fn replay(
         snapshots.push(read(&db.url, project, &baseline.schema).await?);
     }
     for (i, rev) in order.iter().enumerate().rev() {
-        run(&db.url, project, set, Target::Downgrade(DowngradeTarget::Relative(1)))
-            .await
-            .map_err(|e| broken(rev.as_str(), "fails to downgrade", e.to_string()))?;
+        run(
+            &db.url,
+            project,
+            set,
+            Target::Downgrade(DowngradeTarget::Relative(1)),
+        )
+        .await
+        .map_err(|e| broken(rev.as_str(), "fails to downgrade", e.to_string()))?;
         let now = read(&db.url, project, &baseline.schema).await?;
         let left = remaining(&now, &snapshots[i])?;
         if !left.is_empty() {
