@@ -10,9 +10,23 @@ use aludel_introspect::{Options, introspect};
 use aludel_pg::{Cluster, ClusterOptions, Server, find_bin_dir};
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
-    if args.first().map(String::as_str) != Some("introspect") {
-        anyhow::bail!("usage: cargo xtask bench introspect [--tables N]");
+    match args.first().map(String::as_str) {
+        Some("introspect") => bench_introspect(&args[1..]),
+        Some("diff") => crate::bench_diff::run(&args[1..]),
+        Some("autogen") => crate::bench_autogen::run(&args[1..]),
+        Some("runner") => crate::bench_runner::run(&args[1..]),
+        Some("build") => crate::bench_build::run(&args[1..]),
+        _ => anyhow::bail!(
+            "usage: cargo xtask bench introspect [--tables N]\n       \
+             cargo xtask bench diff [--tables N] [--runs R]\n       \
+             cargo xtask bench autogen [--tables N] [--revisions R]\n       \
+             cargo xtask bench runner [--migrations N]\n       \
+             cargo xtask bench build [--models N]"
+        ),
     }
+}
+
+fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
     let tables: usize = match args.iter().position(|a| a == "--tables") {
         Some(i) => args
             .get(i + 1)

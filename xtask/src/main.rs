@@ -4,7 +4,12 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
+mod bench_diff;
+mod bench_autogen;
+mod bench_build;
+mod bench_runner;
 mod demo;
+mod fuzz_diff;
 mod test;
 
 use std::process::ExitCode;
@@ -15,13 +20,15 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("demo") => demo::run(&args[1..]),
+        Some("fuzz-diff") => fuzz_diff::run(&args[1..]),
         _ => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
                  commands:\n  \
                  test [cargo test args]      run every test against a throwaway PostgreSQL cluster\n  \
                  bench introspect [--tables N]  time introspection against pg_dump --schema-only\n  \
-                 demo                        load the demo schema into a throwaway cluster and inspect it"
+                 demo                        load the demo schema into a throwaway cluster and inspect it\n  \
+                 fuzz-diff --cases N [--seed S]  the live diff property on random seeds"
             );
             return ExitCode::from(2);
         }

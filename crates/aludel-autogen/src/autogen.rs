@@ -8,6 +8,7 @@ use aludel_migrations::{MigrationSet, RevisionId};
 use aludel_render::Options as RenderOptions;
 use aludel_schema::{Change, Schema};
 
+use crate::cache::Cache;
 use crate::error::Error;
 use crate::project::{Environment, Project};
 use crate::sides::{self, Baseline};
@@ -111,9 +112,28 @@ async fn run(
             heads: heads.iter().map(|h| h.as_str().to_owned()).collect(),
         });
     }
+    let cache = Cache::new(project);
+    let keys = (
+        Cache::history_key(project, &set),
+        Cache::models_key(project),
+    );
+    if env.database_url.is_none()
+        && let Some((history, desired)) = cache.both(&keys, env.target_major)
+    {
+        let (changes, _) = aludel_diff::diff(&history, &desired)?;
+        sw.mark("cache: both sides unchanged since the last run, diff");
+        if changes.is_empty() {
+            return Ok(Outcome::NothingToDo);
+        }
+    }
     let tw = Throwaway::start(env).await?;
     sw.mark("start throwaway server");
     let result = generate(&tw, project, env, options, &set, heads.first(), sw).await;
+    if let Ok((_, sides)) = &result {
+        cache.put(&keys.0, &sides.0, tw.major);
+        cache.put(&keys.1, &sides.1, tw.major);
+    }
+    let result = result.map(|(outcome, _)| outcome);
     tw.finish().await;
     sw.mark("clean up");
     result
@@ -127,7 +147,7 @@ async fn generate(
     set: &MigrationSet,
     head: Option<&RevisionId>,
     sw: &mut Stopwatch,
-) -> Result<Outcome, Error> {
+) -> Result<(Outcome, (Schema, Schema)), Error> {
     let baseline = sides::baseline(tw, project).await?;
     sw.mark("baseline (external SQL)");
     let ((history_db, history), desired) = tokio::try_join!(
@@ -143,7 +163,7 @@ async fn generate(
     sw.mark("diff");
     refuse_drops(&changes, project, options)?;
     if changes.is_empty() {
-        return Ok(Outcome::NothingToDo);
+        return Ok((Outcome::NothingToDo, (history, desired)));
     }
     let render = RenderOptions {
         online: options.online,
@@ -178,11 +198,12 @@ async fn generate(
         .map(ToString::to_string)
         .collect();
     let files = write(project, &migrations)?;
-    Ok(Outcome::Written {
+    let outcome = Outcome::Written {
         files,
         hazards,
         diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
-    })
+    };
+    Ok((outcome, (history, desired)))
 }
 
 /// Refuses to drop a table the models merely do not mention.

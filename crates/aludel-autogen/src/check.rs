@@ -7,6 +7,7 @@ use aludel_schema::Schema;
 use serde::Serialize;
 
 use crate::autogen::load;
+use crate::cache::Cache;
 use crate::error::Error;
 use crate::project::{Environment, Project};
 use crate::sides::{self, Baseline};
@@ -189,10 +190,29 @@ pub async fn check(
         .iter()
         .map(|h| h.as_str().to_owned())
         .collect();
-    let tw = Throwaway::start(env).await?;
-    let result = compare(&tw, project, env, &set).await;
-    tw.finish().await;
-    let (models, database) = result?;
+    let cache = Cache::new(project);
+    let keys = (
+        Cache::history_key(project, &set),
+        Cache::models_key(project),
+    );
+    let cached = match env.database_url {
+        None => cache.both(&keys, env.target_major),
+        Some(_) => None,
+    };
+    let (models, database) = match cached {
+        Some((history, desired)) => (drift(&history, &desired, ("migrations", "models"))?, None),
+        None => {
+            let tw = Throwaway::start(env).await?;
+            let result = compare(&tw, project, env, &set).await;
+            if let Ok((_, _, sides)) = &result {
+                cache.put(&keys.0, &sides.0, tw.major);
+                cache.put(&keys.1, &sides.1, tw.major);
+            }
+            tw.finish().await;
+            let (models, database, _) = result?;
+            (models, database)
+        }
+    };
     Ok(CheckReport {
         revisions: set.len(),
         several_heads: heads.len() > 1 && !options.allow_several_heads,
@@ -207,7 +227,7 @@ async fn compare(
     project: &Project,
     env: &Environment,
     set: &MigrationSet,
-) -> Result<(Option<Drift>, Option<DatabaseReport>), Error> {
+) -> Result<(Option<Drift>, Option<DatabaseReport>, (Schema, Schema)), Error> {
     let baseline = sides::baseline(tw, project).await?;
     let ((_, history), desired) = tokio::try_join!(
         sides::history(tw, project, set, &baseline),
@@ -218,7 +238,7 @@ async fn compare(
         Some(url) => Some(database(url, project, set, &baseline, &history).await?),
         None => None,
     };
-    Ok((models, database))
+    Ok((models, database, (history, desired)))
 }
 
 async fn database(

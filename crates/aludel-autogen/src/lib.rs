@@ -9,6 +9,7 @@
 //! ```
 
 mod autogen;
+mod cache;
 mod check;
 mod error;
 mod files;

@@ -27,6 +27,9 @@ pub struct Project {
     /// Each entry is `(origin, sql)`, the origin naming where it came from for errors.
     pub external_sql: Vec<(String, String)>,
     pub version_table: VersionTable,
+    /// Where both sides are cached between runs (`None`: no cache). A run whose migrations,
+    /// external SQL and models are all unchanged then needs no server at all.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Project {
@@ -36,6 +39,7 @@ impl Project {
             migrations_dir: migrations_dir.into(),
             external_sql: Vec::new(),
             version_table: VersionTable::default(),
+            cache_dir: None,
         }
     }
 

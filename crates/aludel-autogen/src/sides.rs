@@ -136,19 +136,9 @@ pub(crate) async fn models(
     let (changes, _) = aludel_diff::diff(&baseline.schema, &creatable)?;
     let statements = aludel_render::render(&changes, &RenderOptions::default());
     let mut conn = aludel_pg::connect(&db.url).await?;
-    for st in &statements {
-        if let Err(e) = sqlx::raw_sql(AssertSqlSafe(st.sql.clone()))
-            .execute(&mut conn)
-            .await
-        {
-            let _ = conn.close().await;
-            return Err(Error::Models {
-                statement: first_line(&st.sql),
-                message: aludel_pg::server_message(&e),
-            });
-        }
-    }
+    let result = execute_batched(&mut conn, &statements).await;
     let _ = conn.close().await;
+    result?;
     let mut schema = read(&db.url, project, &baseline.schema).await?;
     carry_hints(&mut schema, &project.models);
     Ok(schema)
@@ -211,4 +201,30 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) {
             s.renamed_from = declared.renamed_from.clone();
         }
     }
+}
+
+/// Runs statements in as few round trips as possible: each run of transactional statements as
+/// one multi-statement query (one implicit transaction); when a run fails, its statements are
+/// run one at a time to name the one that fails.
+async fn execute_batched(
+    conn: &mut sqlx::PgConnection,
+    statements: &[aludel_render::Statement],
+) -> Result<(), Error> {
+    let one = |st: &aludel_render::Statement, e: sqlx::Error| Error::Models {
+        statement: first_line(&st.sql),
+        message: aludel_pg::server_message(&e),
+    };
+    for run in statements.chunk_by(|a, b| a.transactional && b.transactional) {
+        let batch: String = run.iter().map(|st| format!("{};\n", st.sql)).collect();
+        if sqlx::raw_sql(AssertSqlSafe(batch)).execute(&mut *conn).await.is_ok() {
+            continue;
+        }
+        for st in run {
+            sqlx::raw_sql(AssertSqlSafe(st.sql.clone()))
+                .execute(&mut *conn)
+                .await
+                .map_err(|e| one(st, e))?;
+        }
+    }
+    Ok(())
 }

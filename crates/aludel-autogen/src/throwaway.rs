@@ -13,6 +13,8 @@ pub(crate) struct Throwaway {
     /// Kept alive until [`Throwaway::finish`]; dropping it stops the cluster.
     cluster: Option<Cluster>,
     made: std::sync::Mutex<Vec<String>>,
+    /// The server's major version.
+    pub(crate) major: u32,
 }
 
 impl Throwaway {
@@ -43,12 +45,13 @@ impl Throwaway {
                 (Server::new(&cluster.url())?, Some(cluster))
             }
         };
+        let have = server.major_version().await?;
         let this = Throwaway {
             server,
             cluster,
             made: Default::default(),
+            major: have,
         };
-        let have = this.server.major_version().await?;
         if let Some(target) = target
             && target != have
         {

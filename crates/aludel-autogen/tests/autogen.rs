@@ -203,7 +203,18 @@ async fn second_revision_renames_adds_and_splits_the_enum_value_into_its_own_fil
     expect![[r#"
         -- aludel: revision 20261118110740_rename_email_1
         -- aludel: parents 20261118110640_initial
-        -- aludel: message rename email (part 1 of 2, each statement committed on its own)
+        -- aludel: message rename email (part 1 of 3, in a transaction)
+        -- aludel: transaction per-migration
+
+        -- aludel: upgrade
+        ALTER TABLE public.users RENAME COLUMN email TO email_address;
+
+        -- aludel: downgrade
+        ALTER TABLE public.users RENAME COLUMN email_address TO email;
+        ---
+        -- aludel: revision 20261118110740_rename_email_2
+        -- aludel: parents 20261118110740_rename_email_1
+        -- aludel: message rename email (part 2 of 3, each statement committed on its own)
         -- aludel: transaction none
 
         -- aludel: upgrade
@@ -211,26 +222,26 @@ async fn second_revision_renames_adds_and_splits_the_enum_value_into_its_own_fil
 
         -- aludel: downgrade
         -- hazard: data-loss public.status.pending
-        ALTER TYPE public.status RENAME TO status__old;
+        -- hazard: rewrites-table public.status
+        -- hazard: may-fail-on-existing-rows public.status
+        ALTER TYPE public.status RENAME TO status_old;
         CREATE TYPE public.status AS ENUM ('active', 'disabled');
         ALTER TABLE public.accounts ALTER COLUMN status DROP DEFAULT;
         ALTER TABLE public.accounts ALTER COLUMN status TYPE public.status USING status::text::public.status;
         ALTER TABLE public.accounts ALTER COLUMN status SET DEFAULT 'active'::public.status;
-        DROP TYPE public.status__old;
+        DROP TYPE public.status_old;
         ---
-        -- aludel: revision 20261118110740_rename_email_2
-        -- aludel: parents 20261118110740_rename_email_1
-        -- aludel: message rename email (part 2 of 2, in a transaction)
+        -- aludel: revision 20261118110740_rename_email_3
+        -- aludel: parents 20261118110740_rename_email_2
+        -- aludel: message rename email (part 3 of 3, in a transaction)
         -- aludel: transaction per-migration
 
         -- aludel: upgrade
-        ALTER TABLE public.users RENAME COLUMN email TO email_address;
         ALTER TABLE public.users ADD COLUMN created_at timestamp with time zone DEFAULT now() NOT NULL;
 
         -- aludel: downgrade
         -- hazard: data-loss public.users.created_at
         ALTER TABLE public.users DROP COLUMN created_at;
-        ALTER TABLE public.users RENAME COLUMN email_address TO email;
     "#]]
     .assert_eq(&text.join("---\n"));
     assert_eq!(
@@ -239,7 +250,7 @@ async fn second_revision_renames_adds_and_splits_the_enum_value_into_its_own_fil
             .unwrap(),
         Outcome::NothingToDo
     );
-    assert_eq!(verify(&project, &env()).await.unwrap().revisions, 3);
+    assert_eq!(verify(&project, &env()).await.unwrap().revisions, 4);
 }
 
 #[tokio::test]
@@ -548,4 +559,31 @@ async fn without_a_dev_url_a_local_cluster_is_started() {
             .unwrap()
             .agrees()
     );
+}
+
+#[tokio::test]
+async fn an_unchanged_project_is_answered_from_the_cache_without_a_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::new(models(V1).await, dir.path().join("migrations"));
+    project.cache_dir = Some(dir.path().join("cache"));
+    written(autogen(&project, &env(), &opts("initial", T0)).await.unwrap());
+    // The first run cached the sides it computed before writing; one more run caches the new
+    // history.
+    assert_eq!(
+        autogen(&project, &env(), &opts("again", T0 + 1)).await.unwrap(),
+        Outcome::NothingToDo
+    );
+    let nowhere = Environment {
+        dev_url: Some("postgres://postgres@127.0.0.1:1/postgres".to_owned()),
+        ..Environment::default()
+    };
+    assert_eq!(
+        autogen(&project, &nowhere, &opts("again", T0 + 2)).await.unwrap(),
+        Outcome::NothingToDo
+    );
+    assert!(check(&project, &nowhere, &CheckOptions::default()).await.unwrap().agrees());
+    // A change to the models misses the cache and needs the server again.
+    project.models = v2().await;
+    let err = autogen(&project, &nowhere, &opts("again", T0 + 3)).await.unwrap_err();
+    assert!(matches!(err, Error::Pg(_)), "{err}");
 }
