@@ -13,7 +13,9 @@ pub(crate) const QUERY: &str = include_str!("queries/column.sql");
 pub(crate) struct ColumnRow {
     schema: String,
     table: String,
-    name: String,
+    pub(crate) table_oid: i64,
+    pub(crate) num: i32,
+    pub(crate) name: String,
     formatted: String,
     is_array: bool,
     type_name: String,
@@ -50,6 +52,8 @@ pub(crate) fn decode(r: &PgRow) -> Result<ColumnRow, sqlx::Error> {
     Ok(ColumnRow {
         schema: r.try_get("schema")?,
         table: r.try_get("table_name")?,
+        table_oid: r.try_get("table_oid")?,
+        num: r.try_get("num")?,
         name: r.try_get("name")?,
         formatted: r.try_get("formatted")?,
         is_array: r.try_get("is_array")?,

@@ -3,6 +3,7 @@
 //! snapshot with an empty `search_path` so every name and expression comes back schema-qualified;
 //! rows are decoded by column name and lowered to the IR by pure functions.
 
+mod attribute;
 mod column;
 mod constraint;
 mod enum_type;
@@ -143,6 +144,22 @@ async fn read_all(conn: &mut PgConnection, opts: &Options) -> Result<Introspecti
         &mut queries,
     )
     .await?;
+    let mut names = attribute::AttNames::from_columns(&col_rows);
+    let outside = names.missing(con_rows.iter().map(|r| r.ref_oid));
+    if !outside.is_empty() {
+        queries += 1;
+        let rows = sqlx::query(attribute::QUERY)
+            .bind(&outside)
+            .fetch_all(&mut *conn)
+            .await
+            .map_err(|e| Error::query("referenced columns", e))?;
+        let rows = rows
+            .iter()
+            .map(attribute::decode)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::query("referenced columns", e))?;
+        names.add(rows);
+    }
     let idx_rows = fetch(
         conn,
         "indexes",
@@ -161,7 +178,7 @@ async fn read_all(conn: &mut PgConnection, opts: &Options) -> Result<Introspecti
     table::lower(table_rows, &keep, &mut schema);
     column::lower(col_rows, &mut schema);
     sequence::lower(seq_rows, &mut schema);
-    constraint::lower(con_rows, &mut schema);
+    constraint::lower(con_rows, &names, &mut schema);
     index::lower(idx_rows, &mut schema);
     schema.normalize();
     Ok(Introspection { schema, queries })

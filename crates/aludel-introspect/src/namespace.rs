@@ -23,6 +23,7 @@ pub(crate) fn lower(rows: Vec<NamespaceRow>, schema: &mut Schema) {
         schema.add_namespace(Namespace {
             name: Ident::new(r.name),
             comment: r.comment,
+            renamed_from: None,
         });
     }
 }

@@ -10,7 +10,13 @@ use expect_test::{Expect, expect};
 async fn read(db: &TestDb, opts: &Options) -> Schema {
     let mut conn = db.connect().await;
     let out = introspect(&mut conn, opts).await.expect("introspection");
-    assert_eq!(out.queries, 8, "a fixed number of catalog queries");
+    // One query per kind, plus one for the columns of tables outside the read schemas that
+    // foreign keys reference, when there are such tables.
+    assert!(
+        matches!(out.queries, 8 | 9),
+        "a fixed number of catalog queries, not {}",
+        out.queries
+    );
     out.schema
 }
 

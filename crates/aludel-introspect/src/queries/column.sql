@@ -2,6 +2,7 @@
 -- default or generation expression, identity and its sequence, collation and comment.
 SELECT n.nspname::text AS schema,
        c.relname::text AS table_name,
+       c.oid::int8 AS table_oid,
        a.attnum::int4 AS num,
        a.attname::text AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted,
@@ -16,7 +17,7 @@ SELECT n.nspname::text AS schema,
        a.attidentity::text AS identity,
        con.nspname::text AS collation_schema,
        co.collname::text AS collation_name,
-       pg_catalog.col_description(c.oid, a.attnum) AS comment,
+       d.description AS comment,
        isn.nspname::text AS seq_schema,
        isc.relname::text AS seq_name,
        s.seqstart AS seq_start,
@@ -36,11 +37,16 @@ JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
-LEFT JOIN pg_catalog.pg_depend idep
-       ON a.attidentity <> ''
-      AND idep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND idep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND idep.refobjid = c.oid AND idep.refobjsubid = a.attnum AND idep.deptype = 'i'
+LEFT JOIN pg_catalog.pg_description d
+       ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      AND d.objsubid = a.attnum
+-- identity sequences: a set joined by hash, not a lookup per column
+LEFT JOIN (SELECT dep.objid, dep.refobjid, dep.refobjsubid
+           FROM pg_catalog.pg_depend dep
+           WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+             AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+             AND dep.deptype = 'i' AND dep.refobjsubid > 0) idep
+       ON a.attidentity <> '' AND idep.refobjid = c.oid AND idep.refobjsubid = a.attnum
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = idep.objid
 LEFT JOIN pg_catalog.pg_class isc ON isc.oid = idep.objid
 LEFT JOIN pg_catalog.pg_namespace isn ON isn.oid = isc.relnamespace
@@ -48,4 +54,4 @@ WHERE a.attnum > 0
   AND NOT a.attisdropped
   AND c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
-ORDER BY 1, 2, 3
+ORDER BY 1, 2, 4

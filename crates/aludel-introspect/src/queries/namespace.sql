@@ -1,8 +1,10 @@
 -- Schemas: the requested ones, or (when none is requested) every schema that is not a system
 -- schema, a temporary schema or owned by an extension.
 SELECT n.nspname::text AS name,
-       pg_catalog.obj_description(n.oid, 'pg_namespace') AS comment
+       dsc.description AS comment
 FROM pg_catalog.pg_namespace n
+LEFT JOIN pg_catalog.pg_description dsc
+       ON dsc.objoid = n.oid AND dsc.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND dsc.objsubid = 0
 WHERE (
         (pg_catalog.cardinality($1::text[]) = 0
          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
