@@ -54,9 +54,12 @@ pub fn connect_options(url: &str) -> Result<PgConnectOptions, Error> {
             reason: "the scheme must be postgres:// or postgresql://".into(),
         });
     }
-    let opts = PgConnectOptions::from_str(url).map_err(|e| Error::InvalidUrl {
-        url: redact(url),
-        reason: strip_secrets(&e.to_string(), url),
+    let driver_url = UrlParts::parse(url).and_then(|p| p.for_driver());
+    let opts = PgConnectOptions::from_str(driver_url.as_deref().unwrap_or(url)).map_err(|e| {
+        Error::InvalidUrl {
+            url: redact(url),
+            reason: strip_secrets(&e.to_string(), url),
+        }
     })?;
     Ok(opts.disable_statement_logging())
 }
@@ -85,6 +88,11 @@ fn classify(e: sqlx::Error, info: &ConnectInfo) -> Error {
             },
             _ => Error::query(format!("cannot connect to {}", info.target), e),
         },
+        // rustls reports certificate problems as I/O errors of the handshake
+        sqlx::Error::Io(io) if is_tls_failure(&io.to_string()) => Error::Tls {
+            target: info.target.clone(),
+            reason: io.to_string(),
+        },
         sqlx::Error::Io(io) => Error::Unreachable {
             target: info.target.clone(),
             reason: io.to_string(),
@@ -98,6 +106,12 @@ fn classify(e: sqlx::Error, info: &ConnectInfo) -> Error {
             reason: other.to_string(),
         },
     }
+}
+
+fn is_tls_failure(message: &str) -> bool {
+    ["certificate", "tls", "ssl", "handshake"]
+        .iter()
+        .any(|w| message.to_ascii_lowercase().contains(w))
 }
 
 /// Removes the URL's secrets from a driver message.

@@ -80,6 +80,23 @@ impl<'a> UrlParts<'a> {
         self.write(self.password.map(|_| "***"), self.path, &query)
     }
 
+    /// The URL as the driver accepts it: an empty host before a `?host=/socket/dir` parameter
+    /// (libpq's form for Unix sockets) becomes `localhost`, which the parameter overrides.
+    pub(crate) fn for_driver(&self) -> Option<String> {
+        let socket_param = self
+            .query
+            .trim_start_matches('?')
+            .split('&')
+            .any(|kv| kv.starts_with("host="));
+        let host_empty = self.host.is_empty() || self.host.starts_with(':');
+        (host_empty && socket_param).then(|| {
+            let mut parts = *self;
+            let host = format!("localhost{}", self.host);
+            parts.host = &host;
+            parts.write(self.password, self.path, self.query)
+        })
+    }
+
     /// The URL pointing at `database` instead.
     pub(crate) fn with_database(&self, database: &str) -> String {
         self.write(self.password, &format!("/{database}"), self.query)
@@ -105,6 +122,19 @@ impl<'a> UrlParts<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn socket_urls_get_a_host_the_driver_accepts() {
+        let p = UrlParts::parse("postgres://u:pw@/db?host=/run/pg&port=5433").unwrap();
+        assert_eq!(
+            p.for_driver().as_deref(),
+            Some("postgres://u:pw@localhost/db?host=/run/pg&port=5433")
+        );
+        let tcp = UrlParts::parse("postgres://u@db.example.com/db?host=/x").unwrap();
+        assert_eq!(tcp.for_driver(), None);
+        let plain = UrlParts::parse("postgres://u@/db").unwrap();
+        assert_eq!(plain.for_driver(), None);
+    }
 
     #[test]
     fn parts() {
