@@ -79,7 +79,11 @@ impl<'p> Cache<'p> {
     }
 
     /// Both sides, when both are cached from servers of the same major version.
-    pub(crate) fn both(&self, keys: &(String, String), major: Option<u32>) -> Option<(Schema, Schema)> {
+    pub(crate) fn both(
+        &self,
+        keys: &(String, String),
+        major: Option<u32>,
+    ) -> Option<(Schema, Schema)> {
         let (history, a) = self.get(&keys.0, major)?;
         let (models, b) = self.get(&keys.1, major)?;
         (a == b).then_some((history, models))

@@ -30,10 +30,9 @@ pub(crate) fn introspect_options(project: &Project) -> IntrospectOptions {
 
 /// Reads `url` and removes what the baseline has.
 pub(crate) async fn read(url: &str, project: &Project, baseline: &Schema) -> Result<Schema, Error> {
-    let mut conn = aludel_pg::connect(url).await?;
-    let result = aludel_introspect::introspect(&mut conn, &introspect_options(project)).await;
-    let _ = conn.close().await;
-    let mut schema = result?.schema;
+    let mut schema = aludel_introspect::introspect_url(url, &introspect_options(project))
+        .await?
+        .schema;
     subtract(&mut schema, baseline);
     Ok(schema)
 }
@@ -67,13 +66,10 @@ pub(crate) async fn baseline(tw: &Throwaway, project: &Project) -> Result<Baseli
                 message,
             })?;
     }
-    let mut conn = aludel_pg::connect(&db.url).await?;
-    let result = aludel_introspect::introspect(&mut conn, &introspect_options(project)).await;
-    let _ = conn.close().await;
-    Ok(Baseline {
-        db,
-        schema: result?.schema,
-    })
+    let schema = aludel_introspect::introspect_url(&db.url, &introspect_options(project))
+        .await?
+        .schema;
+    Ok(Baseline { db, schema })
 }
 
 /// A copy of the baseline with the history replayed to its heads; returns it and its schema.
@@ -216,7 +212,11 @@ async fn execute_batched(
     };
     for run in statements.chunk_by(|a, b| a.transactional && b.transactional) {
         let batch: String = run.iter().map(|st| format!("{};\n", st.sql)).collect();
-        if sqlx::raw_sql(AssertSqlSafe(batch)).execute(&mut *conn).await.is_ok() {
+        if sqlx::raw_sql(AssertSqlSafe(batch))
+            .execute(&mut *conn)
+            .await
+            .is_ok()
+        {
             continue;
         }
         for st in run {

@@ -5,6 +5,8 @@
 pub enum Error {
     #[error("schema {} does not exist", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "))]
     SchemaNotFound { names: Vec<String> },
+    #[error(transparent)]
+    Connect(aludel_pg::Error),
     #[error("cannot read {kind} from the catalog: {message}")]
     Query { kind: &'static str, message: String },
 }
@@ -25,6 +27,7 @@ impl Error {
                 "check the --schema names (they are case-sensitive), or omit --schema to read every schema"
                     .into(),
             ),
+            Error::Connect(e) => e.hint(),
             Error::Query { .. } => None,
         }
     }

@@ -12,6 +12,7 @@ mod extension;
 mod filter;
 mod index;
 mod namespace;
+mod read;
 mod sequence;
 mod table;
 
@@ -52,16 +53,14 @@ pub struct Introspection {
     pub schema: Schema,
     /// Catalog queries issued (fixed, whatever the number of objects).
     pub queries: usize,
+    /// How long each query took, fetch and decoding included, in the order they ran.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
-/// Reads the catalog behind `conn` into a [`Schema`].
+/// Reads the catalog behind `conn` into a [`Schema`], one query after the other.
 pub async fn introspect(conn: &mut PgConnection, opts: &Options) -> Result<Introspection, Error> {
-    exec(
-        conn,
-        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''",
-    )
-    .await?;
-    let result = read_all(conn, opts).await;
+    exec(conn, BEGIN).await?;
+    let result = read::sequential(conn, opts).await;
     let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
     let ended = exec(conn, end).await;
     let out = result?;
@@ -69,119 +68,51 @@ pub async fn introspect(conn: &mut PgConnection, opts: &Options) -> Result<Intro
     Ok(out)
 }
 
-async fn read_all(conn: &mut PgConnection, opts: &Options) -> Result<Introspection, Error> {
-    let mut queries = 0;
-    let ns_rows = fetch(
-        conn,
-        "schemas",
-        namespace::QUERY,
-        &opts.schemas,
-        namespace::decode,
-        &mut queries,
-    )
-    .await?;
-    let missing: Vec<String> = opts
-        .schemas
-        .iter()
-        .filter(|s| !ns_rows.iter().any(|r| &r.name == *s))
-        .cloned()
-        .collect();
-    if !missing.is_empty() {
-        return Err(Error::SchemaNotFound { names: missing });
+/// Reads the database at `url` into a [`Schema`] on three sessions that share one snapshot
+/// (`pg_export_snapshot`, as `pg_dump -j` does), so the server works on the expensive queries
+/// in parallel. The result is the same as [`introspect`]'s.
+pub async fn introspect_url(url: &str, opts: &Options) -> Result<Introspection, Error> {
+    let connect = || async { aludel_pg::connect(url).await.map_err(Error::Connect) };
+    let (mut lead, mut a, mut b) = tokio::try_join!(connect(), connect(), connect())?;
+    exec(&mut lead, BEGIN).await?;
+    let result = match snapshot(&mut lead).await {
+        Ok(id) => {
+            let join = format!(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; \
+                 SET TRANSACTION SNAPSHOT '{id}'; SET LOCAL search_path = ''"
+            );
+            let (ja, jb) = tokio::join!(raw(&mut a, &join), raw(&mut b, &join));
+            match ja.and(jb) {
+                Ok(()) => read::parallel([&mut lead, &mut a, &mut b], opts).await,
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
+    };
+    for conn in [&mut lead, &mut a, &mut b] {
+        let _ = exec(conn, "ROLLBACK").await;
     }
-    let schemas: Vec<String> = ns_rows.iter().map(|r| r.name.clone()).collect();
-    let ext_rows = fetch(
-        conn,
-        "extensions",
-        extension::QUERY,
-        &schemas,
-        extension::decode,
-        &mut queries,
-    )
-    .await?;
-    let enum_rows = fetch(
-        conn,
-        "enums",
-        enum_type::QUERY,
-        &schemas,
-        enum_type::decode,
-        &mut queries,
-    )
-    .await?;
-    let seq_rows = fetch(
-        conn,
-        "sequences",
-        sequence::QUERY,
-        &schemas,
-        sequence::decode,
-        &mut queries,
-    )
-    .await?;
-    let table_rows = fetch(
-        conn,
-        "tables",
-        table::QUERY,
-        &schemas,
-        table::decode,
-        &mut queries,
-    )
-    .await?;
-    let col_rows = fetch(
-        conn,
-        "columns",
-        column::QUERY,
-        &schemas,
-        column::decode,
-        &mut queries,
-    )
-    .await?;
-    let con_rows = fetch(
-        conn,
-        "constraints",
-        constraint::QUERY,
-        &schemas,
-        constraint::decode,
-        &mut queries,
-    )
-    .await?;
-    let mut names = attribute::AttNames::from_columns(&col_rows);
-    let outside = names.missing(con_rows.iter().map(|r| r.ref_oid));
-    if !outside.is_empty() {
-        queries += 1;
-        let rows = sqlx::query(attribute::QUERY)
-            .bind(&outside)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(|e| Error::query("referenced columns", e))?;
-        let rows = rows
-            .iter()
-            .map(attribute::decode)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::query("referenced columns", e))?;
-        names.add(rows);
+    for conn in [lead, a, b] {
+        let _ = sqlx::Connection::close(conn).await;
     }
-    let idx_rows = fetch(
-        conn,
-        "indexes",
-        index::QUERY,
-        &schemas,
-        index::decode,
-        &mut queries,
-    )
-    .await?;
+    result
+}
 
-    let keep = |name: &QualifiedName| filter::keep_table(name, opts);
-    let mut schema = Schema::new();
-    namespace::lower(ns_rows, &mut schema);
-    extension::lower(ext_rows, &mut schema);
-    enum_type::lower(enum_rows, &mut schema);
-    table::lower(table_rows, &keep, &mut schema);
-    column::lower(col_rows, &mut schema);
-    sequence::lower(seq_rows, &mut schema);
-    constraint::lower(con_rows, &names, &mut schema);
-    index::lower(idx_rows, &mut schema);
-    schema.normalize();
-    Ok(Introspection { schema, queries })
+const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''";
+
+async fn snapshot(conn: &mut PgConnection) -> Result<String, Error> {
+    sqlx::query_scalar("SELECT pg_catalog.pg_export_snapshot()")
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| Error::query("snapshot", e))
+}
+
+async fn raw(conn: &mut PgConnection, sql: &str) -> Result<(), Error> {
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+        .execute(&mut *conn)
+        .await
+        .map(|_| ())
+        .map_err(|e| Error::query("snapshot", e))
 }
 
 async fn exec(conn: &mut PgConnection, sql: &'static str) -> Result<(), Error> {
@@ -192,22 +123,47 @@ async fn exec(conn: &mut PgConnection, sql: &'static str) -> Result<(), Error> {
         .map_err(|e| Error::query("snapshot", e))
 }
 
-async fn fetch<T>(
+pub(crate) async fn fetch<T>(
     conn: &mut PgConnection,
     kind: &'static str,
     sql: &'static str,
     schemas: &[String],
     decode: fn(&PgRow) -> Result<T, sqlx::Error>,
-    queries: &mut usize,
+    queries: &mut Queries,
 ) -> Result<Vec<T>, Error> {
-    *queries += 1;
-    let rows = sqlx::query(sql)
-        .bind(schemas)
+    fetch_query(conn, kind, sqlx::query(sql).bind(schemas), decode, queries).await
+}
+
+/// Runs a query with its parameters bound and decodes every row.
+pub(crate) async fn fetch_query<T>(
+    conn: &mut PgConnection,
+    kind: &'static str,
+    query: sqlx::query::Query<'_, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    decode: fn(&PgRow) -> Result<T, sqlx::Error>,
+    queries: &mut Queries,
+) -> Result<Vec<T>, Error> {
+    let started = std::time::Instant::now();
+    let rows = query
         .fetch_all(&mut *conn)
         .await
         .map_err(|e| Error::query(kind, e))?;
-    rows.iter()
+    let out = rows
+        .iter()
         .map(decode)
         .collect::<Result<_, _>>()
-        .map_err(|e| Error::query(kind, e))
+        .map_err(|e| Error::query(kind, e));
+    queries.done(kind, started);
+    out
+}
+
+/// The queries issued so far, with their durations.
+#[derive(Default)]
+pub(crate) struct Queries {
+    pub(crate) timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Queries {
+    pub(crate) fn done(&mut self, kind: &'static str, started: std::time::Instant) {
+        self.timings.push((kind, started.elapsed()));
+    }
 }

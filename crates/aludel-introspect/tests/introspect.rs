@@ -17,6 +17,14 @@ async fn read(db: &TestDb, opts: &Options) -> Schema {
         "a fixed number of catalog queries, not {}",
         out.queries
     );
+    // The parallel reader (three sessions on one snapshot) must read exactly the same.
+    let parallel = aludel_introspect::introspect_url(db.url(), opts)
+        .await
+        .expect("parallel introspection");
+    assert_eq!(
+        parallel.schema, out.schema,
+        "introspect_url and introspect differ"
+    );
     out.schema
 }
 

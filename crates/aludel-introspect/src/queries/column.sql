@@ -17,7 +17,9 @@ SELECT n.nspname::text AS schema,
        a.attidentity::text AS identity,
        con.nspname::text AS collation_schema,
        co.collname::text AS collation_name,
-       d.description AS comment,
+       (SELECT d.description FROM pg_catalog.pg_description d
+        WHERE d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND d.objsubid = a.attnum) AS comment,
        isn.nspname::text AS seq_schema,
        isc.relname::text AS seq_name,
        s.seqstart AS seq_start,
@@ -37,16 +39,15 @@ JOIN pg_catalog.pg_namespace etn ON etn.oid = et.typnamespace
 LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
-LEFT JOIN pg_catalog.pg_description d
-       ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
-      AND d.objsubid = a.attnum
--- identity sequences: a set joined by hash, not a lookup per column
-LEFT JOIN (SELECT dep.objid, dep.refobjid, dep.refobjsubid
-           FROM pg_catalog.pg_depend dep
-           WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
-             AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
-             AND dep.deptype = 'i' AND dep.refobjsubid > 0) idep
-       ON a.attidentity <> '' AND idep.refobjid = c.oid AND idep.refobjsubid = a.attnum
+-- Index probes per row (not joins whose plan depends on catalog statistics, which are stale
+-- right after a schema is created): the identity sequence of identity columns only.
+LEFT JOIN LATERAL (SELECT dep.objid
+                   FROM pg_catalog.pg_depend dep
+                   WHERE a.attidentity <> ''
+                     AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                     AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum
+                     AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                     AND dep.deptype = 'i') idep ON true
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = idep.objid
 LEFT JOIN pg_catalog.pg_class isc ON isc.oid = idep.objid
 LEFT JOIN pg_catalog.pg_namespace isn ON isn.oid = isc.relnamespace
@@ -54,4 +55,6 @@ WHERE a.attnum > 0
   AND NOT a.attisdropped
   AND c.relkind IN ('r', 'p')
   AND n.nspname = ANY ($1::text[])
+  -- one part of the tables, so that several sessions can share the work ($2 = 1: all)
+  AND (c.oid::int8 % $2::int4) = $3::int4
 ORDER BY 1, 2, 4

@@ -16,14 +16,14 @@ SELECT n.nspname::text AS schema,
        keys.collation_schemas,
        keys.collation_names,
        pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate,
-       dsc.description AS comment
+       (SELECT dsc.description FROM pg_catalog.pg_description dsc
+        WHERE dsc.objoid = ic.oid AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND dsc.objsubid = 0) AS comment
 FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-LEFT JOIN pg_catalog.pg_description dsc
-       ON dsc.objoid = ic.oid AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
 CROSS JOIN LATERAL (
     SELECT pg_catalog.array_agg(a.attname::text ORDER BY s.ord) AS columns,
            pg_catalog.array_agg(CASE WHEN i.indkey[s.ord - 1] = 0

@@ -1,10 +1,10 @@
 -- Schemas: the requested ones, or (when none is requested) every schema that is not a system
 -- schema, a temporary schema or owned by an extension.
 SELECT n.nspname::text AS name,
-       dsc.description AS comment
+       (SELECT dsc.description FROM pg_catalog.pg_description dsc
+        WHERE dsc.objoid = n.oid AND dsc.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+          AND dsc.objsubid = 0) AS comment
 FROM pg_catalog.pg_namespace n
-LEFT JOIN pg_catalog.pg_description dsc
-       ON dsc.objoid = n.oid AND dsc.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND dsc.objsubid = 0
 WHERE (
         (pg_catalog.cardinality($1::text[]) = 0
          AND n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')

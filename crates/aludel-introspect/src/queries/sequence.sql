@@ -12,7 +12,9 @@ SELECT n.nspname::text AS schema,
        own_n.nspname::text AS owner_schema,
        own_c.relname::text AS owner_table,
        own_a.attname::text AS owner_column,
-       dsc.description AS comment
+       (SELECT dsc.description FROM pg_catalog.pg_description dsc
+        WHERE dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+          AND dsc.objsubid = 0) AS comment
 FROM pg_catalog.pg_sequence s
 JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -24,8 +26,6 @@ LEFT JOIN pg_catalog.pg_depend d
 LEFT JOIN pg_catalog.pg_class own_c ON own_c.oid = d.refobjid
 LEFT JOIN pg_catalog.pg_namespace own_n ON own_n.oid = own_c.relnamespace
 LEFT JOIN pg_catalog.pg_attribute own_a ON own_a.attrelid = d.refobjid AND own_a.attnum = d.refobjsubid
-LEFT JOIN pg_catalog.pg_description dsc
-       ON dsc.objoid = c.oid AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = 0
 WHERE n.nspname = ANY ($1::text[])
   AND NOT EXISTS (
         SELECT 1 FROM pg_catalog.pg_depend x
