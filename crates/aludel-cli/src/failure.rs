@@ -18,6 +18,19 @@ impl Failure {
         }
     }
 
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// A failure from a library error's message (flattened to one line) and hint.
+    fn of(message: String, hint: Option<String>) -> Self {
+        Failure {
+            message: one_line(&message),
+            hint,
+        }
+    }
+
     pub fn write_to(&self, err: &mut dyn Write) -> std::io::Result<()> {
         writeln!(err, "error: {}", self.message)?;
         if let Some(h) = &self.hint {
@@ -27,20 +40,58 @@ impl Failure {
     }
 }
 
+/// The lines of a message joined with `; `, so every error is one `error:` line.
+fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 impl From<aludel_pg::Error> for Failure {
     fn from(e: aludel_pg::Error) -> Self {
-        Failure {
-            message: e.to_string(),
-            hint: e.hint(),
-        }
+        Failure::of(e.to_string(), e.hint())
     }
 }
 
 impl From<aludel_introspect::Error> for Failure {
     fn from(e: aludel_introspect::Error) -> Self {
-        Failure {
-            message: e.to_string(),
-            hint: e.hint(),
+        Failure::of(e.to_string(), e.hint())
+    }
+}
+
+impl From<aludel_migrations::Error> for Failure {
+    fn from(e: aludel_migrations::Error) -> Self {
+        Failure::of(e.to_string(), e.hint())
+    }
+}
+
+impl From<aludel_runner::PlanError> for Failure {
+    fn from(e: aludel_runner::PlanError) -> Self {
+        Failure::of(e.to_string(), e.hint())
+    }
+}
+
+impl From<aludel_runner::Error> for Failure {
+    fn from(e: aludel_runner::Error) -> Self {
+        Failure::of(e.to_string(), e.hint())
+    }
+}
+
+impl From<aludel_diff::DiffError> for Failure {
+    fn from(e: aludel_diff::DiffError) -> Self {
+        // The message carries its own `hint:` part for rename conflicts.
+        let text = e.to_string();
+        match text.split_once("; hint: ") {
+            Some((message, hint)) => Failure::of(message.to_owned(), Some(hint.to_owned())),
+            None => Failure::of(text, None),
         }
     }
+}
+
+/// An IO failure writing the output.
+pub(crate) fn write_failed(e: std::io::Error) -> Failure {
+    Failure::new(format!("cannot write the output: {e}"))
 }

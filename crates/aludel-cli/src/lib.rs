@@ -1,11 +1,32 @@
 //! The aludel command line as a library: clap arguments → settings → one library call → exit
 //! code. The `aludel` binary and a user's xtask are thin wrappers around [`run`].
+//!
+//! One module per command, each with `Args` (clap) and `run(args, &settings::Args, &mut Io)`.
+//! The shared flags (`--database-url`, `--dir`, `--version-table`, `--lock-timeout`, `--role`,
+//! `--config`) are global, resolved by `settings::Settings::resolve` over `aludel.toml`;
+//! commands that change a database go through `apply::apply` (confirmation, progress,
+//! report). A new command is a module plus one `Command` variant and one dispatch line.
 
+mod apply;
+mod current;
+mod diff;
+mod downgrade;
 mod failure;
+mod heads;
+mod history;
 mod inspect;
+mod merge;
+mod progress;
+mod rehash;
+mod repair;
+mod revision;
+mod settings;
+mod show;
+mod stamp;
+mod upgrade;
 
 use std::ffi::OsString;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -26,14 +47,55 @@ pub const EXIT_ERROR: u8 = 2;
     about = "PostgreSQL schema migrations from Rust models"
 )]
 struct Cli {
+    #[command(flatten)]
+    settings: settings::Args,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Apply migrations: to `head` (default), `heads`, a revision, or `+N` more.
+    Upgrade(upgrade::Args),
+    /// Undo migrations: `-N` most recent, down to a revision, or to `base`.
+    Downgrade(downgrade::Args),
+    /// Print the revisions applied to the database (its current heads).
+    Current(current::Args),
+    /// List the revisions: applied, pending, modified since applied, unknown to this directory.
+    History(history::Args),
+    /// Print the heads of the revision graph.
+    Heads(heads::Args),
+    /// Print one revision: header, graph neighbours and file.
+    Show(show::Args),
+    /// Record a revision (and its ancestors) as applied without running anything.
+    Stamp(stamp::Args),
+    /// Write a merge revision whose parents are the heads (or the given revisions).
+    Merge(merge::Args),
+    /// Write an empty revision on top of the head, to fill in by hand.
+    Revision(revision::Args),
+    /// Accept the new content of an applied migration that was edited on purpose.
+    Rehash(rehash::Args),
+    /// Clear the dirty state left by a failed `transaction none` migration.
+    Repair(repair::Args),
+    /// Print the SQL that turns one database's schema into another's.
+    Diff(diff::Args),
     /// Print a database's schema as canonical DDL (or JSON).
     Inspect(inspect::Args),
+}
+
+/// Whether the process talks to a person: a confirmation is asked on stdin only when both are
+/// terminals, and progress is drawn on stderr only when it is one.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Terminal {
+    pub(crate) stdin: bool,
+    pub(crate) stderr: bool,
+}
+
+/// Where a command writes: data on `out`, messages on `err`.
+pub(crate) struct Io<'a> {
+    pub(crate) out: &'a mut dyn Write,
+    pub(crate) err: &'a mut dyn Write,
+    pub(crate) terminal: Terminal,
 }
 
 /// Runs the command line with `args` (program name first), writing data to `out` and messages
@@ -43,11 +105,24 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    ExitCode::from(run_code(args, out, err))
+    let terminal = Terminal {
+        stdin: std::io::stdin().is_terminal(),
+        stderr: std::io::stderr().is_terminal(),
+    };
+    ExitCode::from(run_inner(args, out, err, terminal))
 }
 
-/// [`run`], returning the numeric exit code (for tests).
+/// [`run`], returning the numeric exit code (for tests); never asks on a terminal or draws
+/// progress.
 pub fn run_code<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_inner(args, out, err, Terminal::default())
+}
+
+fn run_inner<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, terminal: Terminal) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -77,9 +152,28 @@ where
             return EXIT_ERROR;
         }
     };
+    let settings = cli.settings;
     let result = runtime.block_on(async {
+        let mut io = Io {
+            out: &mut *out,
+            err: &mut *err,
+            terminal,
+        };
+        let io = &mut io;
         match cli.command {
-            Command::Inspect(args) => inspect::run(args, out).await,
+            Command::Upgrade(args) => upgrade::run(args, &settings, io).await,
+            Command::Downgrade(args) => downgrade::run(args, &settings, io).await,
+            Command::Current(args) => current::run(args, &settings, io).await,
+            Command::History(args) => history::run(args, &settings, io).await,
+            Command::Heads(args) => heads::run(args, &settings, io),
+            Command::Show(args) => show::run(args, &settings, io),
+            Command::Stamp(args) => stamp::run(args, &settings, io).await,
+            Command::Merge(args) => merge::run(args, &settings, io),
+            Command::Revision(args) => revision::run(args, &settings, io),
+            Command::Rehash(args) => rehash::run(args, &settings, io).await,
+            Command::Repair(args) => repair::run(args, &settings, io).await,
+            Command::Diff(args) => diff::run(args, io).await,
+            Command::Inspect(args) => inspect::run(args, io.out).await,
         }
     });
     match result {

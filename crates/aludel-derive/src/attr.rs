@@ -539,11 +539,17 @@ fn unique_attr(
         let key = key_of(&inner);
         match key.as_str() {
             "nulls_not_distinct" => u.nulls_not_distinct |= flag(&inner, &key, cx)?,
-            "name" => {
+            // on a struct, a bare `name` or `include` is a field of that name (as in
+            // `primary_key(...)`): only `name = ...` and `include(...)` are options there
+            "name" if !table_level || inner.input.peek(Token![=]) => {
                 let v = string(&inner, "name", "name = \"users_email_key\"", cx)?;
                 set_once(&mut u.name, v, inner.path.span(), "name", cx);
             }
-            "include" => u.include = ident_list(&inner, "include", "include(a, b)", cx)?,
+            "include"
+                if !table_level || !(inner.input.is_empty() || inner.input.peek(Token![,])) =>
+            {
+                u.include = ident_list(&inner, "include", "include(a, b)", cx)?
+            }
             _ if table_level
                 && inner.path.get_ident().is_some()
                 && (inner.input.is_empty() || inner.input.peek(Token![,])) =>

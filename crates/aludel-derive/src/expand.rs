@@ -281,6 +281,8 @@ fn model(def: &TableDef) -> TokenStream {
         impl #impl_generics #ident #ty_generics #where_clause {
             /// The table, adding the enum types its columns use to `enums`.
             #[doc(hidden)]
+            // `enums` is unused when no column maps through `SqlType` (all `sql_type`)
+            #[allow(clippy::ptr_arg, unused_variables)]
             fn __aludel_describe(
                 enums: &mut ::std::vec::Vec<::aludel::ir::EnumType>,
             ) -> ::aludel::ir::Table {

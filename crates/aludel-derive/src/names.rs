@@ -45,6 +45,85 @@ impl Names {
     }
 }
 
+/// The column a check expression names, when it names exactly one of `columns`: PostgreSQL
+/// calls such a check `<table>_<column>_check` and any other `<table>_check`, whether it was
+/// written on a column or on the table (it looks at the expression's variables, not at where
+/// the constraint was written). Skips string literals, function names (`lower(`), type names
+/// after `::` and qualifiers before `.`; unquoted names fold to lower case.
+pub fn check_column<'a>(
+    expr: &str,
+    columns: impl IntoIterator<Item = &'a String>,
+) -> Option<&'a str> {
+    let columns: Vec<&'a String> = columns.into_iter().collect();
+    let chars: Vec<char> = expr.chars().collect();
+    let next_significant = |mut j: usize| {
+        while j < chars.len() && chars[j].is_whitespace() {
+            j += 1;
+        }
+        chars.get(j).copied()
+    };
+    let mut found: BTreeSet<&'a str> = BTreeSet::new();
+    let (mut i, mut after_cast) = (0, false);
+    while i < chars.len() {
+        let c = chars[i];
+        let name = if c == '\'' {
+            i += 1;
+            while i < chars.len() {
+                if chars[i] == '\'' && chars.get(i + 1) == Some(&'\'') {
+                    i += 2;
+                } else if chars[i] == '\'' {
+                    break;
+                } else {
+                    i += 1;
+                }
+            }
+            i += 1;
+            after_cast = false;
+            continue;
+        } else if c == '"' {
+            let mut name = String::new();
+            i += 1;
+            while i < chars.len() {
+                if chars[i] == '"' && chars.get(i + 1) == Some(&'"') {
+                    name.push('"');
+                    i += 2;
+                } else if chars[i] == '"' {
+                    break;
+                } else {
+                    name.push(chars[i]);
+                    i += 1;
+                }
+            }
+            i += 1;
+            name
+        } else if c.is_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '$')) {
+                i += 1;
+            }
+            chars[start..i].iter().collect::<String>().to_lowercase()
+        } else {
+            if !c.is_whitespace() {
+                after_cast = c == ':' && i > 0 && chars[i - 1] == ':';
+            }
+            i += 1;
+            continue;
+        };
+        let is_type = std::mem::take(&mut after_cast);
+        let is_call_or_qualifier = matches!(next_significant(i), Some('(' | '.'));
+        if !is_type
+            && !is_call_or_qualifier
+            && let Some(col) = columns.iter().find(|c| ***c == name)
+        {
+            found.insert(col.as_str());
+        }
+    }
+    match found.len() {
+        1 => found.pop_first(),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +142,23 @@ mod tests {
         let name = n.choose(&long, &["column_name"], "fkey");
         assert_eq!(name.len(), 63);
         assert!(name.ends_with("_column_name_fkey"));
+    }
+
+    #[test]
+    fn the_one_column_of_a_check() {
+        let cols: Vec<String> = ["lo", "hi", "Mixed", "text"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let one = |e: &str| check_column(e, &cols);
+        assert_eq!(one("lo >= 0"), Some("lo"));
+        assert_eq!(one("LO >= 0 AND lo < 10"), Some("lo"));
+        assert_eq!(one("lo <= hi"), None);
+        assert_eq!(one("true"), None);
+        assert_eq!(one("lower(hi::text) <> 'lo''s'"), Some("hi"));
+        assert_eq!(one(r#""Mixed" > 0"#), Some("Mixed"));
+        assert_eq!(one("mixed > 0"), None);
+        assert_eq!(one("pg_catalog.length(text) > 2"), Some("text"));
+        assert_eq!(one("hi :: text <> ''"), Some("hi"));
     }
 }

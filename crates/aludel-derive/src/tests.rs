@@ -50,6 +50,7 @@ fn model_with_constraints() {
             impl Account {
                 /// The table, adding the enum types its columns use to `enums`.
                 #[doc(hidden)]
+                #[allow(clippy::ptr_arg, unused_variables)]
                 fn __aludel_describe(
                     enums: &mut ::std::vec::Vec<::aludel::ir::EnumType>,
                 ) -> ::aludel::ir::Table {
@@ -156,6 +157,128 @@ fn pg_enum() {
                 }
                 fn enum_types(out: &mut ::std::vec::Vec<::aludel::ir::EnumType>) {
                     ::aludel::__private::push_enum(out, <Self as ::aludel::PgEnum>::enum_type());
+                }
+            }
+        "##]],
+    );
+}
+
+/// Struct-level keys, with PostgreSQL's default names: a check on one column is named after it,
+/// INCLUDE columns are part of an index's name.
+#[test]
+fn model_with_struct_level_keys() {
+    check(
+        "model",
+        r#"
+        #[aludel(
+            schema = "app",
+            primary_key(tenant, id),
+            unique(tenant, code, include(id)),
+            check(expr = "code <> ''"),
+            check(expr = "tenant < id"),
+            foreign_key(columns(tenant), references = "tenants(id)", on_update = "cascade", deferrable),
+            index(columns(code(desc)), expr = "lower(code)", method = "btree", include(id))
+        )]
+        struct Item {
+            tenant: i32,
+            id: i64,
+            #[aludel(sql_type = "citext")]
+            code: String,
+        }
+        "#,
+        expect![[r##"
+            #[automatically_derived]
+            impl ::aludel::Model for Item {
+                fn table_name() -> ::aludel::ir::QualifiedName {
+                    ::aludel::__private::qname("app", "item")
+                }
+                fn table() -> ::aludel::ir::Table {
+                    Self::__aludel_describe(&mut ::std::vec::Vec::new())
+                }
+                fn enum_types() -> ::std::vec::Vec<::aludel::ir::EnumType> {
+                    let mut enums = ::std::vec::Vec::new();
+                    Self::__aludel_describe(&mut enums);
+                    enums
+                }
+            }
+            impl Item {
+                /// The table, adding the enum types its columns use to `enums`.
+                #[doc(hidden)]
+                #[allow(clippy::ptr_arg, unused_variables)]
+                fn __aludel_describe(
+                    enums: &mut ::std::vec::Vec<::aludel::ir::EnumType>,
+                ) -> ::aludel::ir::Table {
+                    use ::aludel::__private as __a;
+                    let mut table = __a::Table::new(<Self as ::aludel::Model>::table_name());
+                    table
+                        .columns
+                        .push({
+                            let mut c = ::aludel::__private::column::<i32>("tenant", enums);
+                            c.nullable = false;
+                            c
+                        });
+                    table
+                        .columns
+                        .push({
+                            let mut c = ::aludel::__private::column::<i64>("id", enums);
+                            c.nullable = false;
+                            c
+                        });
+                    table.columns.push(__a::column_sql("code", "citext", false));
+                    table.primary_key = __a::Some(__a::primary_key("item_pkey", &["tenant", "id"]));
+                    table
+                        .uniques
+                        .push(
+                            __a::unique(
+                                "item_tenant_code_id_key",
+                                &["tenant", "code"],
+                                false,
+                                &["id"],
+                            ),
+                        );
+                    table.checks.push(__a::check("item_code_check", "code <> ''"));
+                    table.checks.push(__a::check("item_check", "tenant < id"));
+                    table
+                        .foreign_keys
+                        .push(
+                            __a::foreign_key(
+                                "item_tenant_fkey",
+                                &["tenant"],
+                                __a::qname("app", "tenants"),
+                                &["id"],
+                                __a::FkAction::NoAction,
+                                __a::FkAction::Cascade,
+                                __a::Deferrable::InitiallyImmediate,
+                            ),
+                        );
+                    table
+                        .indexes
+                        .push({
+                            let mut ix = __a::index("item_code_lower_id_idx", "btree", false);
+                            ix.keys
+                                .push(
+                                    __a::index_key(
+                                        __a::key_column("code"),
+                                        true,
+                                        __a::None,
+                                        __a::None,
+                                        __a::None,
+                                    ),
+                                );
+                            ix.keys
+                                .push(
+                                    __a::index_key(
+                                        __a::key_expr("lower(code)"),
+                                        false,
+                                        __a::None,
+                                        __a::None,
+                                        __a::None,
+                                    ),
+                                );
+                            ix.include = __a::idents(&["id"]);
+                            ix
+                        });
+                    table
                 }
             }
         "##]],

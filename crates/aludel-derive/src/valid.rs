@@ -13,7 +13,7 @@ use crate::attr::{
 };
 use crate::case::snake_case;
 use crate::ctxt::Ctxt;
-use crate::names::{MAX_IDENT_BYTES, Names};
+use crate::names::{MAX_IDENT_BYTES, Names, check_column};
 
 pub struct TableDef<'a> {
     pub ident: &'a Ident,
@@ -671,19 +671,28 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
 
         // Field-level constraints and indexes.
         if let Some(u) = &fa.unique {
-            let n = name_of(&u.name).unwrap_or_else(|| names.choose(&name, &[&col], "key"));
+            let include = fields
+                .resolve_all(cx, &u.include, "include(a, b)")
+                .unwrap_or_default();
+            // PostgreSQL names an index after its key and INCLUDE columns alike
+            let mut named: Vec<&str> = vec![&col];
+            named.extend(include.iter().map(String::as_str));
+            let n = name_of(&u.name).unwrap_or_else(|| names.choose(&name, &named, "key"));
             uniques.push(UniqueDef {
                 name: n,
                 columns: vec![col.clone()],
                 nulls_not_distinct: u.nulls_not_distinct,
-                include: fields
-                    .resolve_all(cx, &u.include, "include(a, b)")
-                    .unwrap_or_default(),
+                include,
             });
         }
         for c in &fa.checks {
             if let Some(e) = &c.expr {
-                let n = name_of(&c.name).unwrap_or_else(|| names.choose(&name, &[&col], "check"));
+                let n = name_of(&c.name).unwrap_or_else(|| {
+                    let one: Vec<&str> = check_column(&e.value(), fields.columns.values())
+                        .into_iter()
+                        .collect();
+                    names.choose(&name, &one, "check")
+                });
                 checks.push((n, e.value()));
             }
         }
@@ -761,7 +770,12 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
     }
     for c in &a.checks {
         if let Some(e) = &c.expr {
-            let n = name_of(&c.name).unwrap_or_else(|| names.choose(&name, &[], "check"));
+            let n = name_of(&c.name).unwrap_or_else(|| {
+                let one: Vec<&str> = check_column(&e.value(), fields.columns.values())
+                    .into_iter()
+                    .collect();
+                names.choose(&name, &one, "check")
+            });
             checks.push((n, e.value()));
         }
     }
@@ -874,7 +888,8 @@ fn unique(
     }
     let cols = fields.resolve_all(cx, &u.columns, "unique(a, b)")?;
     let include = fields.resolve_all(cx, &u.include, "include(a, b)")?;
-    let col_refs: Vec<&str> = cols.iter().map(String::as_str).collect();
+    // PostgreSQL names an index after its key and INCLUDE columns alike
+    let col_refs: Vec<&str> = cols.iter().chain(&include).map(String::as_str).collect();
     let name = explicit.unwrap_or_else(|| names.choose(table, &col_refs, "key"));
     Some(UniqueDef {
         name,
@@ -936,7 +951,12 @@ fn index(
         }
     }
     let include = fields.resolve_all(cx, &ix.include, "include(a, b)")?;
-    let key_names: Vec<String> = keys.iter().map(|k| key_name(&k.target)).collect();
+    // PostgreSQL names an index after its key and INCLUDE columns alike
+    let key_names: Vec<String> = keys
+        .iter()
+        .map(|k| key_name(&k.target))
+        .chain(include.iter().cloned())
+        .collect();
     let key_refs: Vec<&str> = key_names.iter().map(String::as_str).collect();
     let name = explicit.unwrap_or_else(|| names.choose(table, &key_refs, "idx"));
     let method = match &ix.method {

@@ -78,7 +78,9 @@ pub struct Report {
     pub migrations: Vec<Finished>,
 }
 
-/// A connection holding the migration lock of one version table, which exists. Dropping it
+/// A connection holding the migration lock of one version table. The table is created by the
+/// first [`Session::execute`] of a non-empty plan, so a run that changes nothing (nothing to do,
+/// a refused plan, an unconfirmed one) leaves the database untouched. Dropping the session
 /// without [`Session::unlock`] keeps the lock until the connection closes.
 #[derive(Debug)]
 pub struct Session<'c> {
@@ -96,8 +98,7 @@ async fn raw(conn: &mut PgConnection, sql: &str) -> Result<(), sqlx::Error> {
 
 impl<'c> Session<'c> {
     /// Sets the role, checks that no transaction is open, waits for the lock (up to
-    /// `options.lock_timeout`), checks that this session really holds it, and creates the
-    /// version table when it does not exist.
+    /// `options.lock_timeout`), and checks that this session really holds it.
     pub async fn lock(conn: &'c mut PgConnection, options: &Options) -> Result<Session<'c>, Error> {
         if let Some(role) = &options.role {
             raw(conn, &format!("SET ROLE {}", quote_ident(role)))
@@ -153,10 +154,6 @@ impl<'c> Session<'c> {
             key,
         };
         if let Err(e) = session.check_lock().await {
-            let _ = session.release().await;
-            return Err(e);
-        }
-        if let Err(e) = session.ensure_table().await {
             let _ = session.release().await;
             return Err(e);
         }
@@ -223,36 +220,9 @@ impl<'c> Session<'c> {
 
     /// The content of the version table, oldest first.
     pub async fn applied(&mut self) -> Result<AppliedState, Error> {
-        let table = &self.options.table;
-        let context = || format!("cannot read the version table {table}");
-        let rows = sqlx::query(AssertSqlSafe(table.select_sql()))
-            .fetch_all(&mut *self.conn)
-            .await
-            .map_err(|e| Error::database(context(), &e))?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            let decode = |e: sqlx::Error| Error::database(context(), &e);
-            let direction: String = row.try_get("direction").map_err(decode)?;
-            let failed_line: Option<i32> = row.try_get("failed_line").map_err(decode)?;
-            let failed_statement: Option<String> =
-                row.try_get("failed_statement").map_err(decode)?;
-            let failed_error: Option<String> = row.try_get("failed_error").map_err(decode)?;
-            out.push(AppliedRow {
-                revision: row.try_get("revision").map_err(decode)?,
-                parents: row.try_get("parents").map_err(decode)?,
-                checksum: row.try_get("checksum").map_err(decode)?,
-                success: row.try_get("success").map_err(decode)?,
-                direction: Direction::parse(&direction).unwrap_or(Direction::Upgrade),
-                failure: failed_statement.map(|statement| Failure {
-                    line: failed_line
-                        .and_then(|l| usize::try_from(l).ok())
-                        .unwrap_or(0),
-                    statement,
-                    error: failed_error.unwrap_or_default(),
-                }),
-            });
-        }
-        Ok(AppliedState::from_rows(out))
+        Ok(read_applied(self.conn, &self.options.table)
+            .await?
+            .unwrap_or_default())
     }
 
     /// Runs `plan`, which must have been made from [`Session::applied`] under this lock.
@@ -266,6 +236,9 @@ impl<'c> Session<'c> {
             migrations: Vec::new(),
         };
         let total = plan.steps.len();
+        if total > 0 {
+            self.ensure_table().await?;
+        }
         for (index, step) in plan.steps.iter().enumerate() {
             self.check_lock().await?;
             let started = Instant::now();
@@ -373,6 +346,57 @@ impl<'c> Session<'c> {
     pub async fn unlock(mut self) -> Result<(), Error> {
         self.release().await
     }
+}
+
+/// The content of the version table `table` without taking the lock or creating anything:
+/// `None` when the table does not exist. For read-only commands (`current`, `history`).
+pub async fn read_applied(
+    conn: &mut PgConnection,
+    table: &VersionTable,
+) -> Result<Option<AppliedState>, Error> {
+    let exists: bool = sqlx::query_scalar("SELECT to_regclass($1) IS NOT NULL")
+        .bind(table.qualified())
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(|e| Error::database(format!("cannot look for the version table {table}"), &e))?;
+    if !exists {
+        return Ok(None);
+    }
+    select_applied(conn, table).await.map(Some)
+}
+
+async fn select_applied(
+    conn: &mut PgConnection,
+    table: &VersionTable,
+) -> Result<AppliedState, Error> {
+    let context = || format!("cannot read the version table {table}");
+    let rows = sqlx::query(AssertSqlSafe(table.select_sql()))
+        .fetch_all(&mut *conn)
+        .await
+        .map_err(|e| Error::database(context(), &e))?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let decode = |e: sqlx::Error| Error::database(context(), &e);
+        let direction: String = row.try_get("direction").map_err(decode)?;
+        let failed_line: Option<i32> = row.try_get("failed_line").map_err(decode)?;
+        let failed_statement: Option<String> = row.try_get("failed_statement").map_err(decode)?;
+        let failed_error: Option<String> = row.try_get("failed_error").map_err(decode)?;
+        out.push(AppliedRow {
+            revision: row.try_get("revision").map_err(decode)?,
+            parents: row.try_get("parents").map_err(decode)?,
+            checksum: row.try_get("checksum").map_err(decode)?,
+            success: row.try_get("success").map_err(decode)?,
+            direction: Direction::parse(&direction).unwrap_or(Direction::Upgrade),
+            failure: failed_statement.map(|statement| Failure {
+                line: failed_line
+                    .and_then(|l| usize::try_from(l).ok())
+                    .unwrap_or(0),
+                statement,
+                error: failed_error.unwrap_or_default(),
+            }),
+        });
+    }
+    Ok(AppliedState::from_rows(out))
 }
 
 fn statement_error(

@@ -22,7 +22,7 @@ mod table;
 pub use applied::{AppliedRow, AppliedState, Failure};
 pub use embed::EmbeddedMigrations;
 pub use error::{Error, PlanError};
-pub use execute::{Event, Finished, Options, Report, Session, execute, run, run_url};
+pub use execute::{Event, Finished, Options, Report, Session, execute, read_applied, run, run_url};
 pub use plan::{
     DowngradeTarget, MigrationStep, Plan, RepairOutcome, StampRow, Step, Target, UpgradeTarget,
     plan,

@@ -208,7 +208,7 @@ async fn upgrade_heads_on_two_branches() {
             upgrade head: error: the migrations have several heads: 20260102000000_a, 20260102000000_b
             hint: upgrade to `heads` to apply every branch, or join them with `merge -m <message>`
 
-              tables:  | applied: 
+              tables:  | applied: <no version table>
             upgrade a: ran upgrade 1base, upgrade 2a
               tables: a base | applied: base a
             upgrade heads: ran upgrade 2b (transaction none)

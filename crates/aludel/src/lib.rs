@@ -49,7 +49,7 @@
 //! | `renamed_from = "old"` / `"schema.old"` | rename hint (unqualified: the table's schema) |
 //! | `primary_key(a, b)` | composite primary key; `name = "..."` inside overrides `<table>_pkey` |
 //! | `unique(a, b)` | unique constraint; inside also `nulls_not_distinct`, `include(c)`, `name = "..."` |
-//! | `check(expr = "a < b", name = "...")` | check constraint (default name `<table>_check`, then `_check1`, ...) |
+//! | `check(expr = "a < b", name = "...")` | check constraint (default name as PostgreSQL's, below) |
 //! | `foreign_key(columns(a, b), references = "schema.table(x, y)", ...)` | foreign key, options below |
 //! | `index(columns(a, b(desc, nulls_last)), ...)` | index, options below |
 //!
@@ -68,7 +68,7 @@
 //! | `default = "now()"` | server default, a SQL expression |
 //! | `generated = "a + b"` | `GENERATED ALWAYS AS (...) STORED` |
 //! | `unique` / `unique(nulls_not_distinct, name = "...")` | single-column unique constraint |
-//! | `check = "price > 0"` / `check(expr = "...", name = "...")` | check constraint (default name `<table>_<column>_check`) |
+//! | `check = "price > 0"` / `check(expr = "...", name = "...")` | check constraint (default name as PostgreSQL's, below) |
 //! | `references = "accounts(id)"`, with `on_delete = "cascade"`, `on_update = ...` | foreign key (unqualified table: the model's schema) |
 //! | `foreign_key(references = "...", on_delete = "...", deferrable, initially_deferred, name = "...")` | foreign key with every option |
 //! | `index` / `index(unique, method = "gin", where = "...", desc, nulls_first, opclass = "...", include(c), name = "...")` | single-column index |
@@ -77,7 +77,7 @@
 //!
 //! Foreign key options: `on_delete` / `on_update` take `"cascade"`, `"restrict"`, `"set null"`,
 //! `"set default"`, `"no action"`; `deferrable`; `initially_deferred` (implies `deferrable`);
-//! `name = "..."` (default `<table>_<columns>_fkey`).
+//! `name = "..."`.
 //!
 //! Index options: keys are `columns(a, b(desc), c(nulls_first), d(opclass = "text_pattern_ops"))`
 //! and `expr = "lower(email)"` (repeatable, in order); `unique`, `nulls_not_distinct`,
@@ -85,11 +85,27 @@
 //! (default `<table>_<columns>_idx`, with `expr` or the function name for expression keys).
 //! Per key: `desc`, `asc`, `nulls_first`, `nulls_last`, `opclass = "..."`, `collation = "..."`.
 //!
+//! Default names are PostgreSQL's: `<table>_pkey`; `<table>_<columns>_key` for a unique
+//! constraint and `<table>_<columns>_idx` for an index, INCLUDE columns counted among the
+//! columns; `<table>_<columns>_fkey`; `<table>_<column>_check` for a check whose expression
+//! uses exactly one column, wherever it is written, else `<table>_check`; a taken name gets a
+//! number (`_check1`, `_idx1`); everything cut to 63 bytes as PostgreSQL cuts it.
+//!
+//! Clippy's `duplicated_attributes` reads `#[aludel(...)]` as a tree and flags two indexes or
+//! keys that share an option (`unique`, `columns(a)`), a false positive
+//! (rust-lang/rust-clippy#13238): allow it on such a struct.
+//!
 //! On a `#[derive(PgEnum)]` enum: `name = "mood"` (default: the enum name in snake_case),
 //! `schema = "app"`, `renamed_from = "old"` / `"schema.old"`, `comment = "..."`, and
 //! `rename_all = "..."` for the labels, one of `"lowercase"`, `"UPPERCASE"`, `"snake_case"`,
 //! `"SCREAMING_SNAKE_CASE"`, `"kebab-case"`, `"camelCase"`, `"PascalCase"` (default: the variant
 //! name as written). On a variant: `name = "label"` and `renamed_from = "old label"`.
+//!
+//! # Cargo features
+//!
+//! `uuid`, `chrono`, `time`, `rust_decimal`, `json`: [`SqlType`] for those crates' types.
+//! `testing`: `aludel::testing::create_all` / `drop_all`, a test database straight from the
+//! models without migrations (this one brings a database driver: sqlx and tokio).
 
 extern crate self as aludel;
 
@@ -97,6 +113,8 @@ mod error;
 mod model;
 mod schema;
 pub mod sql_type;
+#[cfg(feature = "testing")]
+pub mod testing;
 mod types;
 
 #[doc(hidden)]

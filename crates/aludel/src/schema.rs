@@ -248,6 +248,7 @@ impl SchemaBuilder {
             ir.add_namespace(Namespace {
                 name,
                 comment: None,
+                renamed_from: None,
             });
         }
 

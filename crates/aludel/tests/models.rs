@@ -218,7 +218,7 @@ fn every_option() {
         CREATE INDEX agents_account_id_created_at_idx ON app.agents USING btree (account_id, created_at DESC NULLS LAST) WHERE deleted_at IS NULL;
         CREATE UNIQUE INDEX agents_slug_lower_key ON app.agents USING btree ((lower(slug)));
         CREATE INDEX agents_tags_idx ON app.agents USING gin (tags);
-        CREATE INDEX agents_handle_idx1 ON app.agents USING btree (handle COLLATE pg_catalog."C" pg_catalog.text_pattern_ops) INCLUDE (mood);
+        CREATE INDEX agents_handle_mood_idx ON app.agents USING btree (handle COLLATE pg_catalog."C" pg_catalog.text_pattern_ops) INCLUDE (mood);
         ALTER TABLE app.agents ADD CONSTRAINT agents_account_id_fkey FOREIGN KEY (account_id) REFERENCES public.accounts (id) ON DELETE CASCADE;
         ALTER TABLE app.agents ADD CONSTRAINT agents_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES public."user" (id) ON DELETE SET NULL DEFERRABLE;
         ALTER TABLE app.agents ADD CONSTRAINT agents_parent_fkey FOREIGN KEY (parent_id) REFERENCES app.agents (id);
@@ -305,4 +305,30 @@ mod features {
             );
         "#]]);
     }
+}
+
+// On a struct, `name` and `include` without a value are fields of those names, in `unique`
+// as in `primary_key`.
+#[derive(Model)]
+#[aludel(
+    primary_key(name, include),
+    unique(include, name, nulls_not_distinct, name = "tags_uq", include(id))
+)]
+struct Tag {
+    id: i64,
+    name: String,
+    include: String,
+}
+
+#[test]
+fn fields_named_like_options() {
+    check::<Tag>(expect![[r#"
+        CREATE TABLE public.tag (
+            id bigint NOT NULL,
+            name text NOT NULL,
+            include text NOT NULL,
+            CONSTRAINT tag_pkey PRIMARY KEY (name, include),
+            CONSTRAINT tags_uq UNIQUE NULLS NOT DISTINCT (include, name) INCLUDE (id)
+        );
+    "#]]);
 }
