@@ -8,6 +8,8 @@
 //! report). A new command is a module plus one `Command` variant and one dispatch line.
 
 mod apply;
+mod autogen;
+mod check;
 mod current;
 mod diff;
 mod downgrade;
@@ -17,6 +19,7 @@ mod history;
 mod inspect;
 mod merge;
 mod progress;
+mod project;
 mod rehash;
 mod repair;
 mod revision;
@@ -24,6 +27,7 @@ mod settings;
 mod show;
 mod stamp;
 mod upgrade;
+mod verify;
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -55,6 +59,13 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Write the migration that makes the migration history match the models (needs the models:
+    /// run it through your xtask).
+    Autogen(autogen::Args),
+    /// CI gate: exit 1 with a report when models, migrations (and --database-url) disagree.
+    Check(check::Args),
+    /// Replay every revision up, down to base and up again in a throwaway database.
+    Verify(verify::Args),
     /// Apply migrations: to `head` (default), `heads`, a revision, or `+N` more.
     Upgrade(upgrade::Args),
     /// Undo migrations: `-N` most recent, down to a revision, or to `base`.
@@ -99,17 +110,14 @@ pub(crate) struct Io<'a> {
 }
 
 /// Runs the command line with `args` (program name first), writing data to `out` and messages
-/// to `err`; returns the exit code.
+/// to `err`; returns the exit code. Commands that need the models (`autogen`, `check`, `verify`)
+/// are refused: a user's xtask uses [`main_with_models`].
 pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let terminal = Terminal {
-        stdin: std::io::stdin().is_terminal(),
-        stderr: std::io::stderr().is_terminal(),
-    };
-    ExitCode::from(run_inner(args, out, err, terminal))
+    ExitCode::from(run_inner(None, args, out, err, Terminal::of_process()))
 }
 
 /// [`run`], returning the numeric exit code (for tests); never asks on a terminal or draws
@@ -119,15 +127,70 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    run_inner(args, out, err, Terminal::default())
+    run_inner(None, args, out, err, Terminal::default())
 }
 
-fn run_inner<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write, terminal: Terminal) -> u8
+/// The whole command line for an application's models: what a user's `xtask/src/main.rs`
+/// calls, with the process's arguments, stdout and stderr.
+///
+/// ```no_run
+/// fn main() -> std::process::ExitCode {
+///     let models = aludel::Schema::builder().build().expect("consistent models");
+///     aludel_cli::main_with_models(&models)
+/// }
+/// ```
+pub fn main_with_models(models: &aludel::Schema) -> ExitCode {
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    let code = run_inner(
+        Some(models),
+        std::env::args_os(),
+        &mut out,
+        &mut err,
+        Terminal::of_process(),
+    );
+    ExitCode::from(code)
+}
+
+/// [`main_with_models`] with given arguments and outputs, returning the numeric exit code (for
+/// tests); never asks on a terminal or draws progress.
+pub fn run_code_with_models<I, T>(
+    models: &aludel::Schema,
+    args: I,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    run_inner(Some(models), args, out, err, Terminal::default())
+}
+
+impl Terminal {
+    fn of_process() -> Terminal {
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stderr: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+fn run_inner<I, T>(
+    models: Option<&aludel::Schema>,
+    args: I,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    terminal: Terminal,
+) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
     let _ = dotenvy::dotenv();
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // `autogen` and `check` compare with a live database only when told on the command line,
+    // never because DATABASE_URL happens to be set.
+    let explicit_url = project::explicit_database_url(&args);
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -160,7 +223,32 @@ where
             terminal,
         };
         let io = &mut io;
+        let live = || {
+            explicit_url
+                .then(|| settings.database_url.clone())
+                .flatten()
+        };
+        let need_models = |command: &str| {
+            models.ok_or_else(|| {
+                Failure::new(format!("`{command}` needs the application's models")).with_hint(
+                    "run it through your project's xtask, which hands its models to \
+                         aludel_cli::main_with_models (see the README)",
+                )
+            })
+        };
         match cli.command {
+            Command::Autogen(args) => match need_models("autogen") {
+                Ok(m) => autogen::run(args, m, &settings, live(), io).await,
+                Err(f) => Err(f),
+            },
+            Command::Check(args) => match need_models("check") {
+                Ok(m) => check::run(args, m, &settings, live(), io).await,
+                Err(f) => Err(f),
+            },
+            Command::Verify(args) => match need_models("verify") {
+                Ok(m) => verify::run(args, m, &settings, io).await,
+                Err(f) => Err(f),
+            },
             Command::Upgrade(args) => upgrade::run(args, &settings, io).await,
             Command::Downgrade(args) => downgrade::run(args, &settings, io).await,
             Command::Current(args) => current::run(args, &settings, io).await,
