@@ -144,8 +144,10 @@ fn drift_text(out: &mut String, d: &Drift) {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&d.ddl_diff);
-    if !d.ddl_diff.ends_with('\n') {
+    // context lines of blank lines are a lone space: trimmed, so the report has no trailing
+    // whitespace
+    for line in d.ddl_diff.lines() {
+        out.push_str(line.trim_end());
         out.push('\n');
     }
 }
