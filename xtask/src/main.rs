@@ -1,5 +1,6 @@
-//! `cargo xtask`: the project's own commands — `test` (the whole suite against a throwaway
-//! cluster), `bench introspect`, and `demo` (the main job: inspect the demo schema).
+//! `cargo xtask`: the project's own commands (`test`, `bench`, `demo`, `demo-history`,
+//! `fuzz-diff`), and every aludel command on the demo models (`autogen`, `check`, `verify`,
+//! `upgrade`, ...), as a user's xtask would give them.
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -9,26 +10,38 @@ mod bench_autogen;
 mod bench_build;
 mod bench_runner;
 mod demo;
+mod demo_history;
 mod fuzz_diff;
 mod test;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // migrations/, aludel.toml and .env are the repository's, wherever cargo was started
+    if let Some(root) = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent() {
+        let _ = std::env::set_current_dir(root);
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("demo") => demo::run(&args[1..]),
         Some("fuzz-diff") => fuzz_diff::run(&args[1..]),
-        _ => {
+        Some("demo-history") => demo_history::run(&args[1..]),
+        // everything else is the aludel command line on the demo models
+        Some(_) => return aludel_cli::main_with_models(&aludel_demo::schema()),
+        None => {
             eprintln!(
                 "usage: cargo xtask <command>\n\n\
-                 commands:\n  \
-                 test [cargo test args]      run every test against a throwaway PostgreSQL cluster\n  \
-                 bench introspect [--tables N]  time introspection against pg_dump --schema-only\n  \
-                 demo                        load the demo schema into a throwaway cluster and inspect it\n  \
-                 fuzz-diff --cases N [--seed S]  the live diff property on random seeds"
+                 project commands:\n  \
+                 test [cargo test args]      every test against a throwaway PostgreSQL cluster, then check and verify\n  \
+                 bench <introspect|autogen|diff|runner|build> ...  measurements against a reference\n  \
+                 demo                        load demo/agent_platform.sql into a throwaway cluster and inspect it\n  \
+                 demo-history                rewrite migrations/ from the demo models in five steps\n  \
+                 fuzz-diff --cases N [--seed S]  the live diff property on random seeds\n\n\
+                 aludel commands on the demo models (cargo xtask <command> --help):\n  \
+                 autogen -m MSG, check, verify, upgrade, downgrade, current, history, heads,\n  \
+                 show, stamp, merge, revision, rehash, repair, diff, inspect"
             );
             return ExitCode::from(2);
         }

@@ -1,6 +1,7 @@
 //! `cargo xtask test`: starts one throwaway cluster, exports its URL as `ALUDEL_TEST_URL`, runs
-//! every test of the workspace, and stops the cluster — or keeps it, printing where it is and
-//! how to stop it, when a test failed.
+//! every test of the workspace, then `check` and `verify` on the repository's own `migrations/`
+//! against the demo models, and stops the cluster — or keeps it, printing where it is and how to
+//! stop it, when something failed.
 
 use std::process::{Command, ExitCode};
 
@@ -42,18 +43,36 @@ pub(crate) fn run(extra: &[String]) -> anyhow::Result<ExitCode> {
         .args(extra)
         .env("ALUDEL_TEST_URL", &url)
         .status()?;
-    if status.success() {
+    let tests_passed = status.success();
+    // The repository dogfoods itself: models, migrations/ and a replay must agree.
+    let models = aludel_demo::schema();
+    let mut dogfood = true;
+    for command in ["check", "verify"] {
+        eprintln!("xtask: {command} on migrations/ and the demo models");
+        let args = ["xtask", command, "--dev-url", url.as_str(), "--no-cache"];
+        let code = aludel_cli::run_code_with_models(
+            &models,
+            args,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        );
+        if code != 0 {
+            eprintln!("xtask: `{command}` failed (exit {code})");
+            dogfood = false;
+        }
+    }
+    if tests_passed && dogfood {
         if let Some(c) = cluster {
             c.stop()?;
         }
-        eprintln!("xtask: all tests passed");
+        eprintln!("xtask: all tests passed; check and verify agree with migrations/");
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(c) = cluster {
         let stop = c.stop_command();
         let path = c.keep();
         eprintln!(
-            "xtask: tests failed; the cluster is kept for inspection\n  \
+            "xtask: something failed; the cluster is kept for inspection\n  \
              directory: {}\n  url: {url}\n  \
              (the failed tests' databases are named in their output)\n  \
              stop it with: {stop}",

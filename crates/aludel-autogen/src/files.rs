@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use aludel_migrations::{Hazard, HazardKind, Migration, RevisionId, TransactionMode};
 use aludel_render::{Options, Statement, render, render_downgrade, script};
-use aludel_schema::{Change, HazardNote};
+use aludel_schema::{Change, HazardNote, QualifiedName};
 
 /// A run of consecutive changes that share a transaction mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,15 +101,22 @@ pub(crate) fn hazards(statements: &[Statement]) -> Vec<HazardNote> {
     out
 }
 
-/// The tables the changes create, as hazard objects name them.
+/// The tables the changes create and the indexes created on them, as hazard objects name them.
 pub(crate) fn created_tables(changes: &[Change]) -> BTreeSet<String> {
-    changes
+    let tables: BTreeSet<&QualifiedName> = changes
         .iter()
         .filter_map(|c| match c {
-            Change::CreateTable(t) => Some(t.name.to_string()),
+            Change::CreateTable(t) => Some(&t.name),
             _ => None,
         })
-        .collect()
+        .collect();
+    let indexes = changes.iter().filter_map(|c| match c {
+        Change::CreateIndex { table, index } if tables.contains(table) => {
+            Some(QualifiedName::new(table.schema.clone(), index.name.clone()).to_string())
+        }
+        _ => None,
+    });
+    tables.iter().map(|t| t.to_string()).chain(indexes).collect()
 }
 
 /// Removes the hazards of statements on tables created by the same migration: a new table has
