@@ -33,7 +33,11 @@ fn states() -> Vec<(&'static str, Schema)> {
     executions
         .checks
         .retain(|c| !c.expr.as_str().contains("finished_at"));
-    assert_eq!(executions.checks.len() + 1, before, "one check on finished_at");
+    assert_eq!(
+        executions.checks.len() + 1,
+        before,
+        "one check on finished_at"
+    );
     // 4 → 3: api_scope had 'agents-delete' where it now has 'workflows-run'.
     let mut s3 = s4.clone();
     let scope = s3
@@ -69,7 +73,10 @@ fn states() -> Vec<(&'static str, Schema)> {
         ("add usage records", s2),
         ("rename users full_name to display_name", s3),
         ("api scopes: add workflows-run, remove agents-delete", s4),
-        ("partial active agents index, execution time check", final_ir),
+        (
+            "partial active agents index, execution time check",
+            final_ir,
+        ),
     ]
 }
 
@@ -81,7 +88,10 @@ fn external_sql(root: &Path) -> anyhow::Result<Vec<(String, String)>> {
         .and_then(|e| e.get("sql"))
         .and_then(|s| s.as_str())
         .ok_or_else(|| anyhow::anyhow!("aludel.toml has no [external] sql"))?;
-    Ok(vec![("aludel.toml [external] sql".to_owned(), sql.to_owned())])
+    Ok(vec![(
+        "aludel.toml [external] sql".to_owned(),
+        sql.to_owned(),
+    )])
 }
 
 pub(crate) fn run(_args: &[String]) -> anyhow::Result<ExitCode> {

@@ -5,9 +5,9 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod bench;
-mod bench_diff;
 mod bench_autogen;
 mod bench_build;
+mod bench_diff;
 mod bench_runner;
 mod demo;
 mod demo_history;

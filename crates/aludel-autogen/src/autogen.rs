@@ -179,7 +179,7 @@ async fn generate(
     let created = files::created_tables(&changes);
     let migrations = files::migrations(&parts, head, &options.message, now, &render, &created)?;
     sw.mark("render");
-    prove::prove(
+    let (extended, replayed) = prove::prove(
         project,
         set,
         &migrations,
@@ -198,6 +198,9 @@ async fn generate(
         .map(ToString::to_string)
         .collect();
     let files = write(project, &migrations)?;
+    // The history with the new files replays to what the proof read: the next run need not
+    // replay it to know that nothing is left to do.
+    Cache::new(project).put(&Cache::history_key(project, &extended), &replayed, tw.major);
     let outcome = Outcome::Written {
         files,
         hazards,

@@ -116,7 +116,11 @@ pub(crate) fn created_tables(changes: &[Change]) -> BTreeSet<String> {
         }
         _ => None,
     });
-    tables.iter().map(|t| t.to_string()).chain(indexes).collect()
+    tables
+        .iter()
+        .map(|t| t.to_string())
+        .chain(indexes)
+        .collect()
 }
 
 /// Removes the hazards of statements on tables created by the same migration: a new table has

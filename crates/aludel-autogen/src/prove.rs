@@ -33,7 +33,8 @@ pub(crate) fn remaining(from: &Schema, to: &Schema) -> Result<String, Error> {
 }
 
 /// Upgrades the history database `url` (at `old_head`) with `new`, compares with `desired`,
-/// downgrades back, compares with `current`.
+/// downgrades back, compares with `current`. Returns the extended history and the schema it
+/// replays to (as introspected after the upgrade).
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn prove(
     project: &Project,
@@ -44,7 +45,7 @@ pub(crate) async fn prove(
     baseline: &Schema,
     current: &Schema,
     desired: &Schema,
-) -> Result<(), Error> {
+) -> Result<(MigrationSet, Schema), Error> {
     let all = extended(project, set, new)?;
     let written: String = new.iter().map(|m| m.write()).collect::<Vec<_>>().join("\n");
     let failed = |step: &str, detail: String| Error::ProofFailed {
@@ -77,5 +78,5 @@ pub(crate) async fn prove(
             left,
         ));
     }
-    Ok(())
+    Ok((all, after))
 }

@@ -566,24 +566,32 @@ async fn an_unchanged_project_is_answered_from_the_cache_without_a_server() {
     let dir = tempfile::tempdir().unwrap();
     let mut project = Project::new(models(V1).await, dir.path().join("migrations"));
     project.cache_dir = Some(dir.path().join("cache"));
-    written(autogen(&project, &env(), &opts("initial", T0)).await.unwrap());
-    // The first run cached the sides it computed before writing; one more run caches the new
-    // history.
-    assert_eq!(
-        autogen(&project, &env(), &opts("again", T0 + 1)).await.unwrap(),
-        Outcome::NothingToDo
+    written(
+        autogen(&project, &env(), &opts("initial", T0))
+            .await
+            .unwrap(),
     );
+    // The run cached the models and the history with its new file (as the proof read it).
     let nowhere = Environment {
         dev_url: Some("postgres://postgres@127.0.0.1:1/postgres".to_owned()),
         ..Environment::default()
     };
     assert_eq!(
-        autogen(&project, &nowhere, &opts("again", T0 + 2)).await.unwrap(),
+        autogen(&project, &nowhere, &opts("again", T0 + 2))
+            .await
+            .unwrap(),
         Outcome::NothingToDo
     );
-    assert!(check(&project, &nowhere, &CheckOptions::default()).await.unwrap().agrees());
+    assert!(
+        check(&project, &nowhere, &CheckOptions::default())
+            .await
+            .unwrap()
+            .agrees()
+    );
     // A change to the models misses the cache and needs the server again.
     project.models = v2().await;
-    let err = autogen(&project, &nowhere, &opts("again", T0 + 3)).await.unwrap_err();
+    let err = autogen(&project, &nowhere, &opts("again", T0 + 3))
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Pg(_)), "{err}");
 }
