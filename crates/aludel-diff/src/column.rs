@@ -13,7 +13,13 @@ use crate::enum_type::uses_enum;
 use crate::{Cx, Diagnostic, DiffError, resolve_hints, sequence};
 
 pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
-    let names: Vec<QualifiedName> = cx.des.tables.keys().cloned().collect();
+    let names: Vec<QualifiedName> = cx
+        .des
+        .tables
+        .values()
+        .filter(|t| t.columns.iter().any(|c| c.renamed_from.is_some()))
+        .map(|t| t.name.clone())
+        .collect();
     for name in names {
         let Some(cur) = cx.cur.tables.get(&name) else {
             continue;
@@ -39,8 +45,8 @@ pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
 /// sequence's name when its table or column is renamed): renamed to the desired name.
 pub(crate) fn sequence_renames(cx: &mut Cx) -> Result<(), DiffError> {
     let mut renames = Vec::new();
-    for (name, d) in &cx.des.tables {
-        let Some(c) = cx.cur.tables.get(name) else {
+    for name in &cx.changed {
+        let (Some(c), Some(d)) = (cx.cur.tables.get(name), cx.des.tables.get(name)) else {
             continue;
         };
         for dc in &d.columns {

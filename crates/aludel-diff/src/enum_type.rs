@@ -152,15 +152,18 @@ pub(crate) fn uses_enum(ty: &ColumnType, name: &QualifiedName) -> Option<bool> {
 }
 
 /// The columns, checks and indexes that stay the same across the diff and must be taken apart
-/// around a recreation of the enum `name`.
+/// around a recreation of the enum `name`: every column of the type (or an array of it), and
+/// every check and index whose expression names the type.
 fn usage(cx: &Cx, name: &QualifiedName) -> EnumUsage {
-    let mut u = EnumUsage::default();
-    let mentions = |text: &str| text.contains(name.name.as_str());
+    let mut u = EnumUsage {
+        comment: cx.cur.enums.get(name).and_then(|e| e.comment.clone()),
+        ..EnumUsage::default()
+    };
+    let mentions = |text: &str| aludel_schema::expr::mentions_type(text, name);
     for (tn, ct) in &cx.cur.tables {
         let Some(dt) = cx.des.tables.get(tn) else {
             continue;
         };
-        let mut any = false;
         for c in &ct.columns {
             let Some(array) = uses_enum(&c.ty, name) else {
                 continue;
@@ -171,7 +174,6 @@ fn usage(cx: &Cx, name: &QualifiedName) -> EnumUsage {
             if dc.ty != c.ty || dc.generated != c.generated {
                 continue;
             }
-            any = true;
             u.columns.push(EnumColumn {
                 table: tn.clone(),
                 column: c.name.clone(),
@@ -182,9 +184,6 @@ fn usage(cx: &Cx, name: &QualifiedName) -> EnumUsage {
                     None
                 },
             });
-        }
-        if !any {
-            continue;
         }
         for ck in &ct.checks {
             if dt.checks.contains(ck) && mentions(ck.expr.as_str()) {

@@ -16,8 +16,8 @@ fn same_but_name(a: &Index, b: &Index) -> bool {
 
 pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
     let mut renames = Vec::new();
-    for (name, d) in &cx.des.tables {
-        let Some(c) = cx.cur.tables.get(name) else {
+    for name in &cx.changed {
+        let (Some(c), Some(d)) = (cx.cur.tables.get(name), cx.des.tables.get(name)) else {
             continue;
         };
         let mut taken = BTreeSet::new();

@@ -13,6 +13,7 @@ mod table;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use aludel_schema::{ApplyError, Change, Ident, QualifiedName, Schema};
@@ -75,50 +76,86 @@ pub fn diff(
     current: &Schema,
     desired: &Schema,
 ) -> Result<(Vec<Change>, Vec<Diagnostic>), DiffError> {
-    let mut cur = current.clone();
-    cur.normalize();
-    let mut des = desired.clone();
-    des.normalize();
     let mut cx = Cx {
-        cur,
-        des,
+        cur: normalized(current),
+        des: normalized(desired),
         out: Vec::new(),
         diags: Vec::new(),
         touched_enums: Default::default(),
+        changed: Vec::new(),
     };
+    // Renames first, applied to the working copy so that everything after compares by name.
+    namespace::renames(&mut cx)?;
     namespace::diff(&mut cx);
     extension::diff(&mut cx);
-    // Renames first, applied to the working copy so that everything after compares by name.
     enum_type::renames(&mut cx)?;
     sequence::renames(&mut cx)?;
     table::renames(&mut cx)?;
     column::renames(&mut cx)?;
+    cx.changed = changed_tables(&cx.cur, &cx.des);
     constraint::renames(&mut cx)?;
     index::renames(&mut cx)?;
     column::sequence_renames(&mut cx)?;
     enum_type::diff(&mut cx);
     sequence::diff(&mut cx);
     table::diff(&mut cx);
+    constraint::dependent_foreign_keys(&mut cx);
     let changes = order::sort(cx.out);
     Ok((changes, cx.diags))
 }
 
+/// `s` in canonical order, borrowed when it already is (copying a large schema costs more than
+/// the rest of a diff that finds few changes).
+fn normalized(s: &Schema) -> Cow<'_, Schema> {
+    let sorted = s.tables.values().all(|t| {
+        t.uniques.is_sorted_by(|a, b| a.name <= b.name)
+            && t.checks.is_sorted_by(|a, b| a.name <= b.name)
+            && t.foreign_keys.is_sorted_by(|a, b| a.name <= b.name)
+            && t.indexes.is_sorted_by(|a, b| a.name <= b.name)
+    });
+    if sorted {
+        Cow::Borrowed(s)
+    } else {
+        let mut s = s.clone();
+        s.normalize();
+        Cow::Owned(s)
+    }
+}
+
 /// The working state of one diff: `cur` is the current schema with the renames planned so far
-/// applied, `des` the desired schema.
-pub(crate) struct Cx {
-    pub cur: Schema,
-    pub des: Schema,
+/// applied (copied on the first rename), `des` the desired schema.
+pub(crate) struct Cx<'a> {
+    pub cur: Cow<'a, Schema>,
+    pub des: Cow<'a, Schema>,
     pub out: Vec<Change>,
     pub diags: Vec<Diagnostic>,
     /// Enums whose values change: columns of these types get their default changes split
     /// around the type change (dropped before, set after).
     pub touched_enums: std::collections::BTreeSet<QualifiedName>,
+    /// Tables present on both sides that differ once tables and columns are renamed (the only
+    /// ones the later passes need to look at), in name order.
+    pub changed: Vec<QualifiedName>,
 }
 
-impl Cx {
+/// The tables of both schemas that differ, by one merge of the two sorted maps.
+fn changed_tables(cur: &Schema, des: &Schema) -> Vec<QualifiedName> {
+    let mut out = Vec::new();
+    let mut c = cur.tables.iter().peekable();
+    for (name, d) in &des.tables {
+        while c.next_if(|(k, _)| *k < name).is_some() {}
+        if let Some((_, t)) = c.next_if(|(k, _)| *k == name)
+            && t != d
+        {
+            out.push(name.clone());
+        }
+    }
+    out
+}
+
+impl Cx<'_> {
     /// Emits a change and applies it to the working copy (renames).
     pub fn emit_applied(&mut self, c: Change) -> Result<(), DiffError> {
-        self.cur.apply(&c)?;
+        self.cur.to_mut().apply(&c)?;
         self.out.push(c);
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! deterministic order of generation within a phase. Foreign keys are dropped first and added
 //! last, so tables in a foreign-key cycle are simply created before any of their keys.
 
-use aludel_schema::{Change, Constraint};
+use aludel_schema::{Change, ColumnType, Constraint};
 
 /// Phases in execution order. Drops of what others depend on come before the types and
 /// tables they need are dropped; creations of types come before the tables using them.
@@ -29,7 +29,7 @@ pub(crate) fn phase(c: &Change) -> Phase {
     use Phase::*;
     match c {
         CreateSchema(_) => CreateSchemas,
-        CreateExtension(_) => CreateExtensions,
+        CreateExtension(_) | SetExtensionSchema { .. } => CreateExtensions,
         RenameSchema { .. }
         | RenameEnum { .. }
         | RenameEnumValue { .. }
@@ -49,6 +49,9 @@ pub(crate) fn phase(c: &Change) -> Phase {
         | SetDefault { new: None, .. }
         | DropIdentity { .. } => DropDependents,
         DropColumn { .. } | DropTable(_) | SetOwnedSequence { new: None, .. } => DropColumns,
+        // a column leaving an enum does so before the enum is recreated or extended (and, in
+        // the downgrade, comes back after), so the old type never has it as a user
+        AlterColumnType { old, new, .. } if has_enum(&old.ty) && !has_enum(&new.ty) => DropColumns,
         CreateEnum(_)
         | AddEnumValue(_)
         | RemoveEnumValue(_)
@@ -76,6 +79,14 @@ pub(crate) fn phase(c: &Change) -> Phase {
         DropExtension(_) => DropExtensions,
         DropSchema(_) => DropSchemas,
         SetComment { .. } => Comments,
+    }
+}
+
+fn has_enum(ty: &ColumnType) -> bool {
+    match ty {
+        ColumnType::Enum { .. } => true,
+        ColumnType::Array { element } => has_enum(element),
+        _ => false,
     }
 }
 

@@ -23,20 +23,23 @@ pub(crate) fn diff(cx: &mut Cx) {
     let mut out = Vec::new();
     let mut diags = Vec::new();
     for (name, d) in &cx.des.tables {
-        match cx.cur.tables.get(name) {
-            None => create(d, &mut out),
-            Some(c) => {
-                let replaced = column::diff(c, d, &cx.touched_enums, &mut out, &mut diags);
-                constraint::diff(c, d, &replaced, &mut out);
-                index::diff(c, d, &replaced, &mut out);
-                if c.comment != d.comment {
-                    out.push(Change::SetComment {
-                        target: CommentTarget::Table(name.clone()),
-                        old: c.comment.clone(),
-                        new: d.comment.clone(),
-                    });
-                }
-            }
+        if !cx.cur.tables.contains_key(name) {
+            create(d, &mut out);
+        }
+    }
+    for name in &cx.changed {
+        let (Some(c), Some(d)) = (cx.cur.tables.get(name), cx.des.tables.get(name)) else {
+            continue;
+        };
+        let replaced = column::diff(c, d, &cx.touched_enums, &mut out, &mut diags);
+        constraint::diff(c, d, &replaced, &mut out);
+        index::diff(c, d, &replaced, &mut out);
+        if c.comment != d.comment {
+            out.push(Change::SetComment {
+                target: CommentTarget::Table(name.clone()),
+                old: c.comment.clone(),
+                new: d.comment.clone(),
+            });
         }
     }
     for (name, c) in &cx.cur.tables {

@@ -99,6 +99,7 @@ fn schema(tables: Vec<Table>) -> Schema {
     s.add_namespace(Namespace {
         name: Ident::new("public"),
         comment: None,
+        renamed_from: None,
     });
     for t in tables {
         s.add_table(t);
@@ -195,6 +196,7 @@ fn rich() -> Schema {
     s.add_namespace(Namespace {
         name: Ident::new("audit"),
         comment: Some("audit trail".into()),
+        renamed_from: None,
     });
     s.add_enum(enum_type("mood", &["sad", "ok", "happy"]));
     s.add_extension(Extension {
@@ -356,6 +358,7 @@ fn describe(c: &Change) -> String {
         }
         Change::SetComment { target, new, .. } => format!("{target:?} {new:?}"),
         Change::RenameSchema { from, to } => format!("{from} -> {to}"),
+        Change::SetExtensionSchema { name, from, to } => format!("{name} {from} -> {to}"),
     };
     let hazards: Vec<String> = c.hazards().iter().map(|h| format!("[{h}]")).collect();
     if hazards.is_empty() {
@@ -618,6 +621,7 @@ fn table_renamed_across_schemas_takes_its_default_names_along() {
     b.add_namespace(Namespace {
         name: Ident::new("app"),
         comment: None,
+        renamed_from: None,
     });
     child.foreign_keys[0].ref_table = qn("app.people");
     b.add_table(child);
@@ -996,6 +1000,8 @@ mod random {
         let mut runner = TestRunner::new_with_rng(config, rng);
         runner
             .run(&(schema_strategy(), schema_strategy()), |(a, b)| {
+                let (same, _) = diff(&a, &a).expect("diff");
+                assert!(same.is_empty(), "diff(x, x) is empty: {same:#?}");
                 round_trip(&a, &b);
                 Ok(())
             })

@@ -67,6 +67,9 @@ fn recreate(name: &QualifiedName, values: &[String], usage: &EnumUsage, out: &mu
         "CREATE TYPE {name} AS ENUM ({})",
         list.join(", ")
     )));
+    if let Some(text) = &usage.comment {
+        out.push(comment::set(&CommentTarget::Type(name.clone()), Some(text)));
+    }
     for c in &usage.columns {
         if c.default.is_some() {
             out.push(Statement::new(format!(

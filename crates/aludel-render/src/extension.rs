@@ -1,4 +1,4 @@
-//! Extensions: `CREATE EXTENSION ... WITH SCHEMA`, `DROP EXTENSION`.
+//! Extensions: `CREATE EXTENSION ... WITH SCHEMA`, `DROP EXTENSION`, `ALTER EXTENSION ... SET SCHEMA`.
 
 use aludel_schema::Change;
 
@@ -11,6 +11,9 @@ pub(crate) fn render(c: &Change, out: &mut Vec<Statement>) {
             e.name, e.schema
         ))),
         Change::DropExtension(e) => out.push(Statement::new(format!("DROP EXTENSION {}", e.name))),
+        Change::SetExtensionSchema { name, to, .. } => out.push(Statement::new(format!(
+            "ALTER EXTENSION {name} SET SCHEMA {to}"
+        ))),
         _ => {}
     }
 }

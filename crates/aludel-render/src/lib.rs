@@ -116,7 +116,9 @@ pub fn render_change(c: &Change, o: &Options, out: &mut Vec<Statement>) {
     use Change::*;
     match c {
         CreateSchema(_) | DropSchema(_) | RenameSchema { .. } => namespace::render(c, out),
-        CreateExtension(_) | DropExtension(_) => extension::render(c, out),
+        CreateExtension(_) | DropExtension(_) | SetExtensionSchema { .. } => {
+            extension::render(c, out)
+        }
         CreateEnum(_)
         | DropEnum(_)
         | RenameEnum { .. }

@@ -376,6 +376,7 @@ fn usage() -> EnumUsage {
             },
         )],
         indexes: vec![(qn("t"), ix)],
+        comment: Some("feelings".into()),
     }
 }
 
@@ -440,6 +441,7 @@ fn enum_recreated_around_its_users() {
             -- hazard: may-fail-on-existing-rows public.mood
             ALTER TYPE public.mood RENAME TO mood_old;
             CREATE TYPE public.mood AS ENUM ('ok', 'sad');
+            COMMENT ON TYPE public.mood IS 'feelings';
             ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;
             ALTER TABLE public.t DROP CONSTRAINT t_m_check;
             DROP INDEX public.t_m_idx;
@@ -453,6 +455,7 @@ fn enum_recreated_around_its_users() {
             -- hazard: rewrites-table public.mood
             ALTER TYPE public.mood RENAME TO mood_old;
             CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+            COMMENT ON TYPE public.mood IS 'feelings';
             ALTER TABLE public.t ALTER COLUMN m DROP DEFAULT;
             ALTER TABLE public.t DROP CONSTRAINT t_m_check;
             DROP INDEX public.t_m_idx;

@@ -83,6 +83,38 @@ fn rename_in(list: &mut [Ident], from: &Ident, to: &Ident) {
     }
 }
 
+/// Rewrites every expression of `t` (defaults, generation expressions, checks, index
+/// expressions and predicates), as PostgreSQL's printout changes after a rename.
+fn map_table_exprs(t: &mut Table, f: &dyn Fn(&str) -> String) {
+    let map = |e: &mut crate::Expr| {
+        let new = f(e.as_str());
+        if new != e.as_str() {
+            *e = crate::Expr::new(new);
+        }
+    };
+    for c in &mut t.columns {
+        if let Some(d) = &mut c.default {
+            map(d);
+        }
+        if let Some(g) = &mut c.generated {
+            map(g);
+        }
+    }
+    for ck in &mut t.checks {
+        map(&mut ck.expr);
+    }
+    for ix in &mut t.indexes {
+        if let Some(p) = &mut ix.predicate {
+            map(p);
+        }
+        for k in &mut ix.keys {
+            if let crate::IndexTarget::Expression(e) = &mut k.target {
+                map(e);
+            }
+        }
+    }
+}
+
 impl Schema {
     fn table_mut(&mut self, name: &QualifiedName) -> Result<&mut Table, ApplyError> {
         self.tables
@@ -177,6 +209,16 @@ impl Schema {
                 }
                 self.add_extension(e.clone());
             }
+            SetExtensionSchema { name, from, to } => {
+                let e = self
+                    .extensions
+                    .get_mut(name)
+                    .ok_or_else(|| missing("extension", name))?;
+                if &e.schema != from {
+                    return Err(missing("extension", format!("{name} in schema {from}")));
+                }
+                e.schema = to.clone();
+            }
             DropExtension(e) => {
                 self.extensions
                     .remove(&e.name)
@@ -252,6 +294,12 @@ impl Schema {
                     .find(|v| &v.name == from)
                     .ok_or_else(|| missing("enum value", format!("{enum_name}.{from}")))?;
                 v.name = to.clone();
+                // expressions hold the value by identity: PostgreSQL prints the new label
+                for t in self.tables.values_mut() {
+                    map_table_exprs(t, &|e| {
+                        crate::expr::rename_enum_value(e, enum_name, from, to)
+                    });
+                }
             }
             RecreateEnum { old, new, .. } => {
                 let e = self
@@ -539,6 +587,7 @@ impl Schema {
             .remove(from)
             .ok_or_else(|| missing("table", from))?;
         t.name = to.clone();
+        let mut moved_sequences = Vec::new();
         // PostgreSQL keeps the names of sequences; `SET SCHEMA` moves the owned ones along.
         for c in &mut t.columns {
             if let Some(id) = &mut c.identity {
@@ -546,9 +595,16 @@ impl Schema {
                 let moved = QualifiedName::new(to.schema.clone(), actual.name);
                 id.sequence_name = identity_name_field(to, &c.name, moved);
             }
-            if let Some(s) = &mut c.owned_sequence {
+            if let Some(s) = &mut c.owned_sequence
+                && s.name.schema != to.schema
+            {
+                let old = s.name.clone();
                 s.name.schema = to.schema.clone();
+                moved_sequences.push((old, s.name.clone()));
             }
+        }
+        for (old, new) in &moved_sequences {
+            map_table_exprs(&mut t, &|e| crate::expr::rename_regclass(e, old, new));
         }
         self.tables.insert(to.clone(), t);
         for t in self.tables.values_mut() {
@@ -606,6 +662,7 @@ impl Schema {
                 }
             }
         }
+        map_table_exprs(t, &|e| crate::expr::rename_column(e, from, to));
         for ix in &mut t.indexes {
             rename_in(&mut ix.include, from, to);
             for k in &mut ix.keys {
@@ -648,11 +705,24 @@ impl Schema {
             for c in &mut t.columns {
                 rename_type(&mut c.ty, from, to);
             }
+            map_table_exprs(t, &|e| crate::expr::rename_type(e, from, to));
         }
         Ok(())
     }
 
     fn rename_sequence(
+        &mut self,
+        from: &QualifiedName,
+        to: &QualifiedName,
+    ) -> Result<(), ApplyError> {
+        self.rename_sequence_object(from, to)?;
+        for t in self.tables.values_mut() {
+            map_table_exprs(t, &|e| crate::expr::rename_regclass(e, from, to));
+        }
+        Ok(())
+    }
+
+    fn rename_sequence_object(
         &mut self,
         from: &QualifiedName,
         to: &QualifiedName,

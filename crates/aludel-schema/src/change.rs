@@ -146,6 +146,8 @@ pub struct EnumUsage {
     pub columns: Vec<EnumColumn>,
     pub checks: Vec<(QualifiedName, Check)>,
     pub indexes: Vec<(QualifiedName, Index)>,
+    /// The type's comment, which the recreated type must get again.
+    pub comment: Option<String>,
 }
 
 /// One enum value added at its position (or, reversed, removed).
@@ -214,6 +216,12 @@ pub enum Change {
     },
     CreateExtension(Extension),
     DropExtension(Extension),
+    /// `ALTER EXTENSION ... SET SCHEMA`: the extension and its objects move.
+    SetExtensionSchema {
+        name: Ident,
+        from: Ident,
+        to: Ident,
+    },
     CreateEnum(EnumType),
     DropEnum(EnumType),
     /// Rename and/or move to another schema.
@@ -392,6 +400,14 @@ impl Change {
             }
             CreateExtension(e) => DropExtension(e.clone()),
             DropExtension(e) => CreateExtension(e.clone()),
+            SetExtensionSchema { name, from, to } => {
+                let (from, to) = swap(from, to);
+                SetExtensionSchema {
+                    name: name.clone(),
+                    from,
+                    to,
+                }
+            }
             CreateEnum(e) => DropEnum(e.clone()),
             DropEnum(e) => CreateEnum(e.clone()),
             RenameEnum { from, to } => {

@@ -6,6 +6,7 @@ mod column_type;
 mod constraint;
 pub mod display;
 mod enum_type;
+pub mod expr;
 mod ident;
 mod index;
 pub mod naming;

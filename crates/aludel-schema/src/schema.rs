@@ -35,6 +35,9 @@ pub struct Namespace {
     pub name: Ident,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// Rename hint: the schema's previous name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<Ident>,
 }
 
 /// An installed extension (`CREATE EXTENSION name WITH SCHEMA schema`).

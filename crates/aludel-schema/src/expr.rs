@@ -1,0 +1,372 @@
+//! Names inside SQL expressions (defaults, checks, index expressions and predicates, generation
+//! expressions): a small tokenizer that knows string literals and quoted identifiers, to find the
+//! type an expression casts to and to follow renames of columns, types and sequences the way
+//! PostgreSQL's own printout does.
+
+use crate::{Ident, QualifiedName, quote_literal};
+
+#[derive(Debug, Clone, PartialEq)]
+enum Kind {
+    /// An identifier: unquoted ones folded to lower case, quoted ones exact.
+    Ident(String),
+    Literal(String),
+    Dot,
+    Cast,
+    OpenParen,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    kind: Kind,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(sql: &str) -> Vec<Token> {
+    let bytes: Vec<(usize, char)> = sql.char_indices().collect();
+    let at = |i: usize| bytes.get(i).map(|(_, c)| *c);
+    let pos = |i: usize| bytes.get(i).map_or(sql.len(), |(p, _)| *p);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i].1;
+        let start = pos(i);
+        let kind = if c == '\'' || c == '"' {
+            let mut text = String::new();
+            i += 1;
+            while let Some(x) = at(i) {
+                if x == c {
+                    if at(i + 1) == Some(c) {
+                        text.push(c);
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                text.push(x);
+                i += 1;
+            }
+            i += 1;
+            if c == '"' {
+                Kind::Ident(text)
+            } else {
+                Kind::Literal(text)
+            }
+        } else if c.is_alphabetic() || c == '_' {
+            let s = i;
+            while at(i).is_some_and(|x| x.is_alphanumeric() || x == '_' || x == '$') {
+                i += 1;
+            }
+            Kind::Ident(sql[pos(s)..pos(i)].to_lowercase())
+        } else if c == ':' && at(i + 1) == Some(':') {
+            i += 2;
+            Kind::Cast
+        } else {
+            i += 1;
+            match c {
+                '.' => Kind::Dot,
+                '(' => Kind::OpenParen,
+                c if c.is_whitespace() => continue,
+                _ => Kind::Other,
+            }
+        };
+        out.push(Token {
+            kind,
+            start,
+            end: pos(i).min(sql.len()),
+        });
+    }
+    out
+}
+
+fn ident(i: &Ident) -> Kind {
+    Kind::Ident(i.as_str().to_owned())
+}
+
+/// The token ranges `[first, last]` where `sql` names the type `name`: schema-qualified (quoted
+/// or not: `'a'::public.mood`, `'{a}'::"My Schema"."My Type"[]`, `CAST(x AS public.mood)`), or
+/// unqualified after `::` or `AS`. A column or table that merely shares the name does not count.
+fn type_mentions(toks: &[Token], name: &QualifiedName) -> Vec<(usize, usize)> {
+    let (schema, ty) = (ident(&name.schema), ident(&name.name));
+    let kind = |i: usize| toks.get(i).map(|t| &t.kind);
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        if toks[i].kind != ty || kind(i + 1) == Some(&Kind::Dot) {
+            continue;
+        }
+        if i >= 2 && toks[i - 1].kind == Kind::Dot && toks[i - 2].kind == schema {
+            if i < 3 || toks[i - 3].kind != Kind::Dot {
+                out.push((i - 2, i));
+            }
+            continue;
+        }
+        if i >= 1
+            && (toks[i - 1].kind == Kind::Cast || toks[i - 1].kind == Kind::Ident("as".into()))
+        {
+            out.push((i, i));
+        }
+    }
+    out
+}
+
+/// Whether `sql` names the type `name` (see the module docs).
+pub fn mentions_type(sql: &str, name: &QualifiedName) -> bool {
+    !type_mentions(&tokens(sql), name).is_empty()
+}
+
+/// Replaces token ranges by `with`.
+fn splice(sql: &str, toks: &[Token], ranges: &[(usize, usize)], with: &str) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for &(a, b) in ranges {
+        out.push_str(&sql[last..toks[a].start]);
+        out.push_str(with);
+        last = toks[b].end;
+    }
+    out.push_str(&sql[last..]);
+    out
+}
+
+/// `sql` with the type `from` named `to` (PostgreSQL prints the type's current name).
+pub fn rename_type(sql: &str, from: &QualifiedName, to: &QualifiedName) -> String {
+    let toks = tokens(sql);
+    let ranges = type_mentions(&toks, from);
+    if ranges.is_empty() {
+        return sql.to_owned();
+    }
+    splice(sql, &toks, &ranges, &to.to_string())
+}
+
+/// `sql` with the column `from` of the expression's own table named `to`: bare identifiers that
+/// are not qualified, not a type after `::` and not a function name.
+pub fn rename_column(sql: &str, from: &Ident, to: &Ident) -> String {
+    let toks = tokens(sql);
+    let name = ident(from);
+    let mut ranges = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != name {
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| &toks[p].kind);
+        let next = toks.get(i + 1).map(|t| &t.kind);
+        if matches!(prev, Some(Kind::Dot | Kind::Cast))
+            || matches!(next, Some(Kind::Dot | Kind::OpenParen))
+        {
+            continue;
+        }
+        ranges.push((i, i));
+    }
+    if ranges.is_empty() {
+        return sql.to_owned();
+    }
+    splice(sql, &toks, &ranges, &to.to_string())
+}
+
+/// `sql` with the relation literal `'from'::regclass` (as in `nextval('public.s'::regclass)`)
+/// naming `to`.
+pub fn rename_regclass(sql: &str, from: &QualifiedName, to: &QualifiedName) -> String {
+    let toks = tokens(sql);
+    let want = from.to_string();
+    let mut ranges = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Kind::Literal(text) = &t.kind else {
+            continue;
+        };
+        let is_regclass = toks.get(i + 1).map(|t| &t.kind) == Some(&Kind::Cast)
+            && toks.get(i + 2).map(|t| &t.kind) == Some(&Kind::Ident("regclass".into()));
+        if is_regclass && *text == want {
+            ranges.push((i, i));
+        }
+    }
+    if ranges.is_empty() {
+        return sql.to_owned();
+    }
+    splice(sql, &toks, &ranges, &quote_literal(&to.to_string()))
+}
+
+/// The elements of an array literal `{a,"b c"}`, `None` when it is not a flat one.
+fn array_elements(text: &str) -> Option<Vec<String>> {
+    let inner = text.strip_prefix('{')?.strip_suffix('}')?;
+    let mut out = Vec::new();
+    if inner.is_empty() {
+        return Some(out);
+    }
+    let mut chars = inner.chars().peekable();
+    loop {
+        let mut el = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next()? {
+                    '\\' => el.push(chars.next()?),
+                    '"' => break,
+                    c => el.push(c),
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                if c == ',' {
+                    break;
+                }
+                if matches!(c, '{' | '}' | '"') {
+                    return None;
+                }
+                el.push(c);
+                chars.next();
+            }
+        }
+        out.push(el);
+        match chars.next() {
+            None => return Some(out),
+            Some(',') => {}
+            Some(_) => return None,
+        }
+    }
+}
+
+fn array_literal(elements: &[String]) -> String {
+    let quoted: Vec<String> = elements
+        .iter()
+        .map(|e| {
+            let plain = !e.is_empty()
+                && !e.eq_ignore_ascii_case("null")
+                && !e
+                    .chars()
+                    .any(|c| matches!(c, ',' | '{' | '}' | '"' | '\\') || c.is_whitespace());
+            if plain {
+                e.clone()
+            } else {
+                format!("\"{}\"", e.replace('\\', "\\\\").replace('"', "\\\""))
+            }
+        })
+        .collect();
+    format!("{{{}}}", quoted.join(","))
+}
+
+/// `sql` with the label `from` of the enum `ty` written `to` wherever a literal is cast to the
+/// type (`'ok'::public.mood`) or to an array of it (`'{ok,sad}'::public.mood[]`).
+pub fn rename_enum_value(sql: &str, ty: &QualifiedName, from: &str, to: &str) -> String {
+    let toks = tokens(sql);
+    let mentions = type_mentions(&toks, ty);
+    let mut ranges = Vec::new();
+    let mut texts = Vec::new();
+    for (first, last) in mentions {
+        let Some(lit) = first.checked_sub(2) else {
+            continue;
+        };
+        if toks[first - 1].kind != Kind::Cast {
+            continue;
+        }
+        let Kind::Literal(text) = &toks[lit].kind else {
+            continue;
+        };
+        let array = toks
+            .get(last + 1)
+            .is_some_and(|t| sql[t.start..t.end].starts_with('['));
+        let new = if array {
+            match array_elements(text) {
+                Some(els) if els.iter().any(|e| e == from) => {
+                    let els: Vec<String> = els
+                        .into_iter()
+                        .map(|e| if e == from { to.to_owned() } else { e })
+                        .collect();
+                    array_literal(&els)
+                }
+                _ => continue,
+            }
+        } else if text == from {
+            to.to_owned()
+        } else {
+            continue;
+        };
+        ranges.push((lit, lit));
+        texts.push(quote_literal(&new));
+    }
+    if ranges.is_empty() {
+        return sql.to_owned();
+    }
+    let mut out = String::new();
+    let mut last = 0;
+    for (&(a, _), text) in ranges.iter().zip(&texts) {
+        out.push_str(&sql[last..toks[a].start]);
+        out.push_str(text);
+        last = toks[a].end;
+    }
+    out.push_str(&sql[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names_are_matched_as_tokens() {
+        let mood = QualifiedName::new("public", "mood");
+        for yes in [
+            "(status = 'a'::public.mood)",
+            "(tags @> '{a}'::public.mood[])",
+            "(status <> ALL (ARRAY['a'::mood, 'b'::mood]))",
+            "CAST(x AS public.mood)",
+            "(status = 'a'::\"public\".\"mood\")",
+            "(status = 'a'::PUBLIC.MOOD)",
+        ] {
+            assert!(mentions_type(yes, &mood), "{yes}");
+        }
+        for no in [
+            "(mood IS NOT NULL)",
+            "(t.mood = 'mood'::text)",
+            "(status = 'a'::public.moods)",
+            "(status = 'a'::other.mood)",
+            "(status = 'x::public.mood'::text)",
+            "(public.mood.x = 1)",
+        ] {
+            assert!(!mentions_type(no, &mood), "{no}");
+        }
+        let odd = QualifiedName::new("My Schema", "My Type");
+        assert!(mentions_type("(s = 'a'::\"My Schema\".\"My Type\")", &odd));
+        assert!(!mentions_type("(s = 'a'::\"My Schema\".\"my type\")", &odd));
+    }
+
+    #[test]
+    fn renames_follow_tokens() {
+        let mood = QualifiedName::new("public", "mood");
+        let odd = QualifiedName::new("My Schema", "Feeling");
+        assert_eq!(
+            rename_type(
+                "(m = ANY ('{a}'::public.mood[])) AND m <> 'mood'",
+                &mood,
+                &odd
+            ),
+            "(m = ANY ('{a}'::\"My Schema\".\"Feeling\"[])) AND m <> 'mood'"
+        );
+        assert_eq!(
+            rename_column(
+                "((age > 0) AND (lower(age::text) <> 'age'::text) AND (t.age = age))",
+                &Ident::new("age"),
+                &Ident::new("Age Years"),
+            ),
+            "((\"Age Years\" > 0) AND (lower(\"Age Years\"::text) <> 'age'::text) AND (t.age = \"Age Years\"))"
+        );
+        assert_eq!(
+            rename_column("age(d)", &Ident::new("age"), &Ident::new("x")),
+            "age(d)"
+        );
+        assert_eq!(
+            rename_enum_value(
+                "(m <> 'ok'::public.mood) AND (ms <> '{ok,sad,\"o k\"}'::public.mood[]) AND (x = 'ok'::text)",
+                &mood,
+                "ok",
+                "o k",
+            ),
+            "(m <> 'o k'::public.mood) AND (ms <> '{\"o k\",sad,\"o k\"}'::public.mood[]) AND (x = 'ok'::text)"
+        );
+        let from = QualifiedName::new("public", "people_id_seq");
+        let to = QualifiedName::new("app", "users_id_seq");
+        assert_eq!(
+            rename_regclass("nextval('public.people_id_seq'::regclass)", &from, &to),
+            "nextval('app.users_id_seq'::regclass)"
+        );
+    }
+}

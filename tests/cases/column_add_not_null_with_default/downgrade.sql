@@ -1,0 +1,2 @@
+-- hazard: data-loss public.users.active
+ALTER TABLE public.users DROP COLUMN active;

@@ -1,0 +1,2 @@
+-- hazard: data-loss public.users.nickname
+ALTER TABLE public.users DROP COLUMN nickname;

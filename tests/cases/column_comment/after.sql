@@ -1,0 +1,3 @@
+CREATE TABLE public.users (id bigint PRIMARY KEY, email text NOT NULL, age integer);
+COMMENT ON COLUMN public.users.age IS 'in years';
+COMMENT ON COLUMN public.users.email IS 'login';

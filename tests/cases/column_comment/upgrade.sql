@@ -1,0 +1,2 @@
+COMMENT ON COLUMN public.users.email IS 'login';
+COMMENT ON COLUMN public.users.age IS 'in years';

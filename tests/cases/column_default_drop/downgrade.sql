@@ -1,0 +1,1 @@
+ALTER TABLE public.t ALTER COLUMN s SET DEFAULT 'a'::text;

@@ -1,0 +1,2 @@
+-- hazard: data-loss public.users.age
+ALTER TABLE public.users DROP COLUMN age;

@@ -1,0 +1,2 @@
+-- hazard: data-loss public.t.total
+ALTER TABLE public.t DROP COLUMN total;

@@ -1,0 +1,2 @@
+-- hazard: rewrites-table public.t
+ALTER TABLE public.t ADD COLUMN total integer GENERATED ALWAYS AS ((a + b)) STORED;

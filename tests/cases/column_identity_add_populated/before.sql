@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id bigint NOT NULL PRIMARY KEY, s text);

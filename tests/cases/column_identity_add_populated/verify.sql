@@ -1,0 +1,1 @@
+INSERT INTO public.t (s) VALUES ('new row takes the next free id');

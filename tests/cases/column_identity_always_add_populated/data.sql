@@ -1,0 +1,1 @@
+INSERT INTO public.t VALUES (3, 'a'), (9, 'b');

@@ -1,0 +1,1 @@
+CREATE TABLE public.t (c bool, a int, b text);

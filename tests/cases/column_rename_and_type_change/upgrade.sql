@@ -1,0 +1,3 @@
+ALTER TABLE public.users RENAME COLUMN age TO age_years;
+-- hazard: rewrites-table public.users
+ALTER TABLE public.users ALTER COLUMN age_years TYPE bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE public.p RENAME COLUMN pid TO id;

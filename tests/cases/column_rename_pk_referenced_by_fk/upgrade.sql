@@ -1,0 +1,1 @@
+ALTER TABLE public.p RENAME COLUMN id TO pid;

@@ -1,0 +1,1 @@
+ALTER TABLE public.t RENAME COLUMN qty TO quantity;

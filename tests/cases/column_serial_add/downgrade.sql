@@ -1,0 +1,2 @@
+-- hazard: data-loss public.t.id
+ALTER TABLE public.t DROP COLUMN id;

@@ -1,0 +1,2 @@
+ALTER TABLE public.t ALTER COLUMN id DROP DEFAULT;
+DROP SEQUENCE public.t_id_seq;

@@ -1,0 +1,2 @@
+-- hazard: rewrites-table public.t
+ALTER TABLE public.t ALTER COLUMN n TYPE bigint;

@@ -1,0 +1,3 @@
+-- hazard: rewrites-table public.users
+-- hazard: may-fail-on-existing-rows public.users.age
+ALTER TABLE public.users ALTER COLUMN age TYPE integer USING age::integer;

@@ -1,0 +1,1 @@
+ALTER TABLE public.t ALTER COLUMN price TYPE numeric(12,2);

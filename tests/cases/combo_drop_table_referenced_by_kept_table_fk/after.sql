@@ -1,0 +1,1 @@
+CREATE TABLE public.c (id int PRIMARY KEY, p_id int);

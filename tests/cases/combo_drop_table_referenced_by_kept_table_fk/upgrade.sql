@@ -1,0 +1,3 @@
+ALTER TABLE public.c DROP CONSTRAINT c_p_id_fkey;
+-- hazard: data-loss public.p
+DROP TABLE public.p;

@@ -1,0 +1,3 @@
+-- hazard: rewrites-table public.people
+ALTER TABLE public.people ALTER COLUMN mood TYPE text;
+DROP TYPE public.mood;

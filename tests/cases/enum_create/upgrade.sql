@@ -1,0 +1,2 @@
+CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy');
+COMMENT ON TYPE public.mood IS 'feelings';

@@ -1,0 +1,2 @@
+ALTER TYPE types.mood SET SCHEMA public;
+DROP SCHEMA types;

@@ -1,0 +1,2 @@
+CREATE SCHEMA types;
+ALTER TYPE public.mood SET SCHEMA types;

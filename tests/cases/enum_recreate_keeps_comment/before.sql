@@ -1,0 +1,2 @@
+CREATE TYPE public.mood AS ENUM ('c');
+COMMENT ON TYPE public.mood IS 'how it feels';

@@ -1,0 +1,1 @@
+ALTER TYPE public.feeling RENAME TO mood;

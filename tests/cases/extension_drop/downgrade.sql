@@ -1,0 +1,1 @@
+CREATE EXTENSION hstore WITH SCHEMA public;

@@ -1,0 +1,2 @@
+ALTER EXTENSION hstore SET SCHEMA public;
+DROP SCHEMA ext;

@@ -1,0 +1,3 @@
+-- hazard: data-loss public.t
+DROP TABLE public.t;
+DROP EXTENSION citext;

@@ -1,0 +1,2 @@
+INSERT INTO public.p VALUES (1);
+INSERT INTO public.c VALUES (1, 1);

@@ -1,0 +1,2 @@
+INSERT INTO public.parent VALUES (1, 'a', 1), (2, 'b', 1);
+INSERT INTO public.child VALUES (10, 1, 'a', 1);

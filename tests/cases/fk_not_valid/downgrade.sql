@@ -1,0 +1,1 @@
+ALTER TABLE public.child DROP CONSTRAINT child_parent_id_fkey;

@@ -1,0 +1,3 @@
+ALTER TABLE public.node DROP CONSTRAINT node_parent_id_fkey;
+-- hazard: data-loss public.node
+DROP TABLE public.node;

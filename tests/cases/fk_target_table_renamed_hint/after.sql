@@ -1,0 +1,2 @@
+CREATE TABLE public.users (id int PRIMARY KEY);
+CREATE TABLE public.posts (id int PRIMARY KEY, author int REFERENCES public.users (id));

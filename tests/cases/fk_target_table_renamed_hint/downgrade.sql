@@ -1,0 +1,2 @@
+ALTER TABLE public.users RENAME CONSTRAINT users_pkey TO people_pkey;
+ALTER TABLE public.users RENAME TO people;

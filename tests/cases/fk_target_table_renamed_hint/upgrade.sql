@@ -1,0 +1,2 @@
+ALTER TABLE public.people RENAME TO users;
+ALTER TABLE public.users RENAME CONSTRAINT people_pkey TO users_pkey;

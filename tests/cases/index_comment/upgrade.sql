@@ -1,0 +1,1 @@
+COMMENT ON INDEX public.t_a_idx IS 'by a';

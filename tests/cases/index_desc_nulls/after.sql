@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id int PRIMARY KEY, a int, b text, c jsonb, d timestamptz);
+CREATE INDEX t_d_idx ON public.t (d DESC NULLS LAST, a NULLS FIRST);

@@ -1,0 +1,3 @@
+DROP INDEX public.t_d_idx;
+-- hazard: blocks-writes public.t
+CREATE INDEX t_d_idx ON public.t USING btree (d DESC NULLS LAST, a NULLS FIRST);

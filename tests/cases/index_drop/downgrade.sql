@@ -1,0 +1,2 @@
+-- hazard: blocks-writes public.t
+CREATE INDEX t_a_idx ON public.t USING btree (a);

@@ -1,0 +1,1 @@
+ALTER INDEX public.t_by_a RENAME TO t_a_idx;

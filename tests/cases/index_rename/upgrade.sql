@@ -1,0 +1,1 @@
+ALTER INDEX public.t_a_idx RENAME TO t_by_a;

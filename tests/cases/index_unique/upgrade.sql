@@ -1,0 +1,4 @@
+DROP INDEX public.t_a_idx;
+-- hazard: blocks-writes public.t
+-- hazard: may-fail-on-existing-rows public.t_a_idx
+CREATE UNIQUE INDEX t_a_idx ON public.t USING btree (a);

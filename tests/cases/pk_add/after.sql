@@ -1,0 +1,1 @@
+CREATE TABLE public.parent (id int NOT NULL, code text NOT NULL, region int NOT NULL, PRIMARY KEY (id));

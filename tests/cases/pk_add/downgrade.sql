@@ -1,0 +1,1 @@
+ALTER TABLE public.parent DROP CONSTRAINT parent_pkey;

@@ -1,0 +1,3 @@
+-- hazard: blocks-writes public.parent
+-- hazard: may-fail-on-existing-rows public.parent.parent_pkey
+ALTER TABLE public.parent ADD CONSTRAINT parent_pkey PRIMARY KEY (id);

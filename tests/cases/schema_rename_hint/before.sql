@@ -1,0 +1,3 @@
+CREATE SCHEMA old;
+CREATE TABLE old.items (id serial PRIMARY KEY, name text);
+CREATE INDEX items_name_idx ON old.items (name);

@@ -1,0 +1,1 @@
+INSERT INTO old.items (name) VALUES ('x'), ('y');

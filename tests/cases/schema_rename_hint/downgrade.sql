@@ -1,0 +1,1 @@
+ALTER SCHEMA new RENAME TO old;

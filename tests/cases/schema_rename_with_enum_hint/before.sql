@@ -1,0 +1,3 @@
+CREATE SCHEMA old;
+CREATE TYPE old.kind AS ENUM ('a', 'b');
+CREATE TABLE old.things (id int PRIMARY KEY, k old.kind DEFAULT 'a');

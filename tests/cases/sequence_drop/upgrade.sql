@@ -1,0 +1,1 @@
+DROP SEQUENCE public.invoice_no;

@@ -1,0 +1,1 @@
+INSERT INTO public.tickets (t) VALUES ('a');

@@ -1,0 +1,2 @@
+ALTER SEQUENCE seqs.ticket_no SET SCHEMA public;
+DROP SCHEMA seqs;

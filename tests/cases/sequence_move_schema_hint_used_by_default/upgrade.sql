@@ -1,0 +1,2 @@
+CREATE SCHEMA seqs;
+ALTER SEQUENCE public.ticket_no SET SCHEMA seqs;

@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id bigint);
+CREATE SEQUENCE public.s;

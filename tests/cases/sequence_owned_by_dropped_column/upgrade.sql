@@ -1,0 +1,3 @@
+ALTER SEQUENCE public.s OWNED BY NONE;
+-- hazard: data-loss public.t.legacy
+ALTER TABLE public.t DROP COLUMN legacy;

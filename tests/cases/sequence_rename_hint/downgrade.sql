@@ -1,0 +1,1 @@
+ALTER SEQUENCE public.s2 RENAME TO s1;

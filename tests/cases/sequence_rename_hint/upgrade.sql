@@ -1,0 +1,1 @@
+ALTER SEQUENCE public.s1 RENAME TO s2;

@@ -1,0 +1,2 @@
+CREATE TABLE public.users (id bigint PRIMARY KEY, email text NOT NULL, age integer);
+COMMENT ON TABLE public.users IS 'people';

@@ -1,0 +1,2 @@
+-- hazard: data-loss public.users
+DROP TABLE public.users;

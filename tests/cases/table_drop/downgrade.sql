@@ -1,0 +1,6 @@
+CREATE TABLE public.users (
+    id bigint NOT NULL,
+    email text NOT NULL,
+    age integer,
+    CONSTRAINT users_pkey PRIMARY KEY (id)
+);

@@ -1,0 +1,2 @@
+ALTER TABLE app.users SET SCHEMA public;
+DROP SCHEMA app;

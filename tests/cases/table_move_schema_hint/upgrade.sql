@@ -1,0 +1,2 @@
+CREATE SCHEMA app;
+ALTER TABLE public.users SET SCHEMA app;

@@ -1,0 +1,1 @@
+INSERT INTO public.orders (note) VALUES ('a'), ('b');

@@ -1,0 +1,2 @@
+ALTER TABLE shop.orders SET SCHEMA public;
+DROP SCHEMA shop;

@@ -1,0 +1,2 @@
+CREATE SCHEMA shop;
+ALTER TABLE public.orders SET SCHEMA shop;

@@ -1,0 +1,3 @@
+-- hazard: data-loss "My Schema"."User Table"
+DROP TABLE "My Schema"."User Table";
+DROP SCHEMA "My Schema";

@@ -1,0 +1,3 @@
+ALTER SEQUENCE public.users_id_seq RENAME TO people_id_seq;
+ALTER TABLE public.users RENAME CONSTRAINT users_pkey TO people_pkey;
+ALTER TABLE public.users RENAME TO people;

@@ -1,0 +1,8 @@
+ALTER TABLE public.child DROP CONSTRAINT child_parent_code_fkey;
+ALTER TABLE public.parent DROP CONSTRAINT parent_code_key;
+-- hazard: blocks-writes public.parent
+-- hazard: may-fail-on-existing-rows public.parent.parent_code_key
+ALTER TABLE public.parent ADD CONSTRAINT parent_code_key UNIQUE NULLS NOT DISTINCT (code);
+-- hazard: blocks-writes public.child
+-- hazard: may-fail-on-existing-rows public.child.child_parent_code_fkey
+ALTER TABLE public.child ADD CONSTRAINT child_parent_code_fkey FOREIGN KEY (parent_code) REFERENCES public.parent (code) ON DELETE CASCADE;

@@ -1,0 +1,8 @@
+ALTER TABLE public.c DROP CONSTRAINT c_code_fkey;
+DROP INDEX public.p_code_idx;
+-- hazard: blocks-writes public.p
+-- hazard: may-fail-on-existing-rows public.p_code_idx
+CREATE UNIQUE INDEX p_code_idx ON public.p USING btree (code) NULLS NOT DISTINCT;
+-- hazard: blocks-writes public.c
+-- hazard: may-fail-on-existing-rows public.c.c_code_fkey
+ALTER TABLE public.c ADD CONSTRAINT c_code_fkey FOREIGN KEY (code) REFERENCES public.p (code);

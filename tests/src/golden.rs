@@ -1,0 +1,122 @@
+//! Golden case directories `tests/cases/<name>/`: `before.sql`, `after.sql`, optional
+//! `data.sql` (rows inserted before the upgrade), `hints.json` (rename hints, see `hints`) and
+//! `verify.sql` (run after the upgrade in a rolled-back transaction), and the snapshots `upgrade.sql` / `downgrade.sql`, checked on a
+//! live server (or rewritten when `UPDATE_GOLDEN=1`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use aludel_pg::Server;
+
+use crate::live;
+
+/// The environment variable that rewrites the snapshots instead of comparing them.
+pub const UPDATE_VAR: &str = "UPDATE_GOLDEN";
+
+/// `tests/cases` of this repository.
+pub fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
+}
+
+/// Every case directory, sorted by name.
+pub fn list() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.join("before.sql").is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+fn read_opt(p: &Path) -> Result<Option<String>, String> {
+    match fs::read_to_string(p) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", p.display())),
+    }
+}
+
+/// Runs one case on `server`: two scratch databases (dropped on success, kept on failure).
+pub async fn run(server: &Server, dir: &Path) -> Result<(), String> {
+    let file = |n: &str| dir.join(n);
+    let before_sql = read_opt(&file("before.sql"))?.ok_or("before.sql is missing")?;
+    let after_sql = read_opt(&file("after.sql"))?.ok_or("after.sql is missing")?;
+    let data = read_opt(&file("data.sql"))?;
+    let hints = read_opt(&file("hints.json"))?;
+    let verify = read_opt(&file("verify.sql"))?;
+
+    let before_db = server
+        .create_database("golden", None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let after_db = server
+        .create_database("golden", None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = async {
+        let mut b = aludel_pg::connect(&before_db.url)
+            .await
+            .map_err(|e| e.to_string())?;
+        let mut a = aludel_pg::connect(&after_db.url)
+            .await
+            .map_err(|e| e.to_string())?;
+        live::exec(&mut b, &before_sql)
+            .await
+            .map_err(|e| format!("before.sql: {e}"))?;
+        live::exec(&mut a, &after_sql)
+            .await
+            .map_err(|e| format!("after.sql: {e}"))?;
+        let before = live::read(&mut b).await?;
+        let mut after = live::read(&mut a).await?;
+        drop(a);
+        if let Some(h) = &hints {
+            crate::hints::apply(&mut after, h).map_err(|e| e.to_string())?;
+        }
+        let scripts =
+            live::round_trip(&mut b, &before, &after, data.as_deref(), verify.as_deref()).await?;
+        snapshot(&file("upgrade.sql"), &scripts.upgrade)?;
+        snapshot(&file("downgrade.sql"), &scripts.downgrade)
+    }
+    .await;
+    match &result {
+        Ok(()) => {
+            let _ = server.drop_database(&before_db.name).await;
+            let _ = server.drop_database(&after_db.name).await;
+        }
+        Err(_) => {
+            let _ = server.drop_database(&after_db.name).await;
+        }
+    }
+    result.map_err(|e| format!("{e}\n(kept database `{}`)", before_db.name))
+}
+
+/// Compares `text` with the snapshot file, or writes it when [`UPDATE_VAR`] is set.
+fn snapshot(path: &Path, text: &str) -> Result<(), String> {
+    if std::env::var_os(UPDATE_VAR).is_some() {
+        return fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    match read_opt(path)? {
+        None => Err(format!(
+            "{name} is missing; run with {UPDATE_VAR}=1 to write it, then review it:\n{text}"
+        )),
+        Some(old) if old == text => Ok(()),
+        Some(old) => Err(format!(
+            "{name} differs from the snapshot ([-snapshot-] {{+now+}}; {UPDATE_VAR}=1 rewrites it):\n{}",
+            live::text_diff(&old, text)
+        )),
+    }
+}
+
+/// Saves a pair as a new case `<cases>/<name>/` (before.sql and after.sql only: the snapshots
+/// are written by a run with [`UPDATE_VAR`] once the case passes). Returns its directory.
+pub fn save(name: &str, before_sql: &str, after_sql: &str) -> std::io::Result<PathBuf> {
+    let dir = cases_dir().join(name);
+    fs::create_dir_all(&dir)?;
+    fs::write(dir.join("before.sql"), before_sql)?;
+    fs::write(dir.join("after.sql"), after_sql)?;
+    Ok(dir)
+}
