@@ -151,6 +151,9 @@ fn first_line(sql: &str) -> String {
 
 /// Removes `renamed_from` hints, which mean nothing when creating from scratch.
 fn strip_hints(schema: &mut Schema) {
+    for n in schema.namespaces.values_mut() {
+        n.renamed_from = None;
+    }
     for t in schema.tables.values_mut() {
         t.renamed_from = None;
         for c in &mut t.columns {
@@ -170,6 +173,11 @@ fn strip_hints(schema: &mut Schema) {
 
 /// Copies the models' `renamed_from` hints onto the introspected models, by name.
 pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) {
+    for (name, declared) in &models.schema.namespaces {
+        if let Some(n) = schema.namespaces.get_mut(name) {
+            n.renamed_from = declared.renamed_from.clone();
+        }
+    }
     for (name, declared) in &models.schema.tables {
         let Some(table) = schema.tables.get_mut(name) else {
             continue;
