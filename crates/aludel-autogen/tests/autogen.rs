@@ -595,3 +595,44 @@ async fn an_unchanged_project_is_answered_from_the_cache_without_a_server() {
         .unwrap_err();
     assert!(matches!(err, Error::Pg(_)), "{err}");
 }
+
+#[tokio::test]
+async fn online_mode_builds_indexes_concurrently_in_a_file_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::new(models(V1).await, dir.path().join("migrations"));
+    written(
+        autogen(&project, &env(), &opts("initial", T0))
+            .await
+            .unwrap(),
+    );
+    project.models = models(&format!(
+        "{V1}\nCREATE INDEX accounts_status_idx ON accounts (status);"
+    ))
+    .await;
+    let options = AutogenOptions {
+        online: true,
+        lock_timeout: Some("5s".to_owned()),
+        ..opts("index status", T0 + 60)
+    };
+    let new = written(autogen(&project, &env(), &options).await.unwrap());
+    assert_eq!(new.len(), 1);
+    expect![[r#"
+        -- aludel: revision 20261118110740_index_status
+        -- aludel: parents 20261118110640_initial
+        -- aludel: message index status
+        -- aludel: transaction none
+
+        -- aludel: upgrade
+        CREATE INDEX CONCURRENTLY accounts_status_idx ON public.accounts USING btree (status);
+
+        -- aludel: downgrade
+        DROP INDEX CONCURRENTLY public.accounts_status_idx;
+    "#]]
+    .assert_eq(&read(&new[0]));
+    assert_eq!(
+        autogen(&project, &env(), &opts("again", T0 + 120))
+            .await
+            .unwrap(),
+        Outcome::NothingToDo
+    );
+}

@@ -166,3 +166,32 @@ pub(crate) fn explicit_database_url(args: &[std::ffi::OsString]) -> bool {
             .is_some_and(|s| s == "--database-url" || s.starts_with("--database-url="))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::explicit_database_url;
+
+    #[test]
+    fn only_a_database_url_on_the_command_line_is_explicit() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert!(explicit_database_url(&args(&[
+            "x",
+            "check",
+            "--database-url",
+            "postgres://h/db"
+        ])));
+        assert!(explicit_database_url(&args(&[
+            "x",
+            "check",
+            "--database-url=postgres://h/db"
+        ])));
+        // DATABASE_URL reaches clap through the environment, never through the arguments
+        assert!(!explicit_database_url(&args(&["x", "check"])));
+        assert!(!explicit_database_url(&args(&[
+            "x",
+            "autogen",
+            "-m",
+            "--database-url-ish"
+        ])));
+    }
+}

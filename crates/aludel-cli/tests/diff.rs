@@ -134,7 +134,6 @@ fn diff_prints_sql_that_makes_two_databases_agree() {
     expect![[r#"
         -- aludel diff (upgrade): 5 changes, 7 statements
         -- hazards:
-        --   blocks-writes app.posts
         --   data-loss app.users.legacy
 
         BEGIN;
@@ -153,7 +152,6 @@ fn diff_prints_sql_that_makes_two_databases_agree() {
         COMMIT;
 
         -- outside a transaction
-        -- hazard: blocks-writes app.posts
         CREATE INDEX CONCURRENTLY posts_title ON app.posts USING btree (title);
     "#]]
     .assert_eq(&out.out);

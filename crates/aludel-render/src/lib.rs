@@ -16,7 +16,7 @@ mod tests;
 
 use std::fmt;
 
-use aludel_schema::{Change, HazardNote};
+use aludel_schema::{Change, Hazard, HazardNote};
 
 /// How to render.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,6 +87,11 @@ pub fn render(changes: &[Change], options: &Options) -> Vec<Statement> {
         render_change(c, options, &mut out);
         if let Some(first) = out.get_mut(start) {
             first.hazards = c.hazards();
+            // CONCURRENTLY is exactly the form that lets writes go on
+            if options.online && matches!(c, Change::CreateIndex { .. } | Change::DropIndex { .. })
+            {
+                first.hazards.retain(|h| h.hazard != Hazard::BlocksWrites);
+            }
         }
     }
     if let Some(t) = &options.lock_timeout {

@@ -300,7 +300,6 @@ fn online_forms() {
             SET LOCAL lock_timeout = '5s';
             ALTER TABLE public.posts ADD CONSTRAINT posts_slug_key UNIQUE USING INDEX posts_slug_key;
             -- (runs and commits on its own)
-            -- hazard: blocks-writes public.posts
             -- hazard: may-fail-on-existing-rows public.posts_title_idx
             CREATE UNIQUE INDEX CONCURRENTLY posts_title_idx ON public.posts USING btree (title DESC NULLS LAST) WHERE (deleted_at IS NULL);
             SET LOCAL lock_timeout = '5s';
