@@ -191,11 +191,11 @@ async fn generate(
     )
     .await?;
     sw.mark("prove (upgrade, introspect, downgrade, introspect)");
-    let mut upgrade = aludel_render::render(&changes, &render);
-    files::quiet_new_tables(&mut upgrade, &created);
-    let hazards = files::hazards(&upgrade)
+    // as the files' headers say them
+    let hazards = migrations
         .iter()
-        .map(ToString::to_string)
+        .flat_map(|m| m.hazards())
+        .map(|h| format!("{} {}", h.kind(), h.object()))
         .collect();
     let files = write(project, &migrations)?;
     // The history with the new files replays to what the proof read: the next run need not
@@ -259,9 +259,8 @@ pub(crate) async fn live_at_head(
         });
     }
     let unknown: Vec<String> = applied
-        .rows()
+        .unknown(set)
         .iter()
-        .filter(|r| RevisionId::parse(&r.revision).map_or(true, |id| set.get(&id).is_none()))
         .map(|r| r.revision.clone())
         .collect();
     if !unknown.is_empty() {

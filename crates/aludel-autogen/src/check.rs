@@ -1,7 +1,8 @@
 //! `check`, the CI gate: the migrations directory is well formed, the models agree with the
 //! replayed history, and (with a live database) the database agrees with the history.
 
-use aludel_migrations::{MigrationSet, RevisionId};
+use aludel_migrations::MigrationSet;
+use aludel_runner::Status;
 use aludel_render::{Options as RenderOptions, render};
 use aludel_schema::Schema;
 use serde::Serialize;
@@ -259,27 +260,22 @@ async fn database(
         ..DatabaseReport::default()
     };
     for rev in set.graph().topological_order() {
-        if !applied.contains(rev.as_str()) {
-            report.pending.push(rev.as_str().to_owned());
+        let Some(file) = set.get(rev) else { continue };
+        let name = || rev.as_str().to_owned();
+        match applied.status(file) {
+            Status::Pending => report.pending.push(name()),
+            Status::Modified => report
+                .modified
+                .push(format!("{rev} ({})", file.path().display())),
+            Status::Dirty => report.dirty.push(name()),
+            Status::Applied => {}
         }
     }
-    for row in applied.rows() {
-        let file = RevisionId::parse(&row.revision)
-            .ok()
-            .and_then(|id| set.get(&id));
-        match file {
-            None => report.unknown.push(row.revision.clone()),
-            Some(f) if f.checksum().as_str() != row.checksum => {
-                report
-                    .modified
-                    .push(format!("{} ({})", row.revision, f.path().display()))
-            }
-            Some(_) => {}
-        }
-        if !row.success {
-            report.dirty.push(row.revision.clone());
-        }
-    }
+    report.unknown = applied
+        .unknown(set)
+        .iter()
+        .map(|row| row.revision.clone())
+        .collect();
     if report.pending.is_empty() && report.unknown.is_empty() {
         let live = sides::read(url, project, &baseline.schema).await?;
         report.drift = drift(&live, history, ("database", "migrations"))?;

@@ -23,6 +23,8 @@ pub enum Error {
     Replay(aludel_runner::Error),
     #[error("{origin}: the external SQL failed: {message}")]
     External { origin: String, message: String },
+    #[error("the models cannot be created: {0}")]
+    Create(aludel_testing::Error),
     #[error("the models cannot be created: `{statement}` failed: {message}")]
     Models { statement: String, message: String },
     #[error("the migration history has {} heads: {}", heads.len(), heads.join(", "))]
@@ -69,7 +71,7 @@ impl Error {
             ),
             Error::Migrations(e) => return e.hint(),
             Error::Introspect(e) => return e.hint(),
-            Error::Diff(_) => return None,
+            Error::Diff(_) | Error::Create(_) => return None,
             Error::Replay(e) => {
                 return e.hint().or_else(|| {
                     Some("fix the migration named above; `verify` replays the history step by step".into())

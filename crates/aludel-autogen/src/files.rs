@@ -91,7 +91,7 @@ pub(crate) fn migrations(
 }
 
 /// Every hazard of the statements, once each, in order of appearance.
-pub(crate) fn hazards(statements: &[Statement]) -> Vec<HazardNote> {
+fn hazards(statements: &[Statement]) -> Vec<HazardNote> {
     let mut out: Vec<HazardNote> = Vec::new();
     for h in statements.iter().flat_map(|s| &s.hazards) {
         if !out.contains(h) {
@@ -125,7 +125,7 @@ pub(crate) fn created_tables(changes: &[Change]) -> BTreeSet<String> {
 
 /// Removes the hazards of statements on tables created by the same migration: a new table has
 /// no rows to fail on and nobody waiting on its lock.
-pub(crate) fn quiet_new_tables(statements: &mut [Statement], created: &BTreeSet<String>) {
+fn quiet_new_tables(statements: &mut [Statement], created: &BTreeSet<String>) {
     let on_new = |object: &str| {
         created.iter().any(|t| {
             object == t

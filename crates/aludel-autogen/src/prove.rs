@@ -2,10 +2,10 @@
 //! upgrades to the models and downgrades back to the history, both checked by introspection.
 
 use aludel_migrations::{Migration, MigrationSet, RevisionId};
-use aludel_render::{Options as RenderOptions, render, script};
 use aludel_runner::{DowngradeTarget, Target, UpgradeTarget};
 use aludel_schema::Schema;
 
+use crate::check::drift;
 use crate::error::Error;
 use crate::project::Project;
 use crate::sides::{read, run};
@@ -28,8 +28,9 @@ pub(crate) fn extended(
 
 /// The differences between two schemas as the SQL that would remove them; empty when equal.
 pub(crate) fn remaining(from: &Schema, to: &Schema) -> Result<String, Error> {
-    let (changes, _) = aludel_diff::diff(from, to)?;
-    Ok(script(&render(&changes, &RenderOptions::default())))
+    Ok(drift(from, to, ("", ""))?
+        .map(|d| d.statements.iter().map(|s| format!("{s}\n")).collect())
+        .unwrap_or_default())
 }
 
 /// Upgrades the history database `url` (at `old_head`) with `new`, compares with `desired`,

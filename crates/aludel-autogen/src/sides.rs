@@ -5,10 +5,8 @@
 use aludel_introspect::Options as IntrospectOptions;
 use aludel_migrations::MigrationSet;
 use aludel_pg::ScratchDatabase;
-use aludel_render::Options as RenderOptions;
 use aludel_runner::{Target, UpgradeTarget};
 use aludel_schema::Schema;
-use sqlx::{AssertSqlSafe, Connection};
 
 use crate::error::Error;
 use crate::project::{Models, Project};
@@ -120,21 +118,17 @@ pub(crate) async fn models(
     baseline: &Baseline,
 ) -> Result<Schema, Error> {
     let db = tw.database("aludel_models", Some(&baseline.db)).await?;
-    let mut wanted = baseline.schema.clone();
-    let owned = &project.models.schema;
-    wanted.namespaces.extend(owned.namespaces.clone());
-    wanted.extensions.extend(owned.extensions.clone());
-    wanted.enums.extend(owned.enums.clone());
-    wanted.sequences.extend(owned.sequences.clone());
-    wanted.tables.extend(owned.tables.clone());
-    let mut creatable = wanted.clone();
+    let mut creatable = project.models.schema.clone();
     strip_hints(&mut creatable);
-    let (changes, _) = aludel_diff::diff(&baseline.schema, &creatable)?;
-    let statements = aludel_render::render(&changes, &RenderOptions::default());
-    let mut conn = aludel_pg::connect(&db.url).await?;
-    let result = execute_batched(&mut conn, &statements).await;
-    let _ = conn.close().await;
-    result?;
+    aludel_testing::create_all(db.url.as_str(), &creatable)
+        .await
+        .map_err(|e| match e {
+            aludel_testing::Error::Statement { sql, message } => Error::Models {
+                statement: first_line(&sql),
+                message,
+            },
+            other => Error::Create(other),
+        })?;
     let mut schema = read(&db.url, project, &baseline.schema).await?;
     carry_hints(&mut schema, &project.models);
     Ok(schema)
@@ -205,34 +199,4 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) {
             s.renamed_from = declared.renamed_from.clone();
         }
     }
-}
-
-/// Runs statements in as few round trips as possible: each run of transactional statements as
-/// one multi-statement query (one implicit transaction); when a run fails, its statements are
-/// run one at a time to name the one that fails.
-async fn execute_batched(
-    conn: &mut sqlx::PgConnection,
-    statements: &[aludel_render::Statement],
-) -> Result<(), Error> {
-    let one = |st: &aludel_render::Statement, e: sqlx::Error| Error::Models {
-        statement: first_line(&st.sql),
-        message: aludel_pg::server_message(&e),
-    };
-    for run in statements.chunk_by(|a, b| a.transactional && b.transactional) {
-        let batch: String = run.iter().map(|st| format!("{};\n", st.sql)).collect();
-        if sqlx::raw_sql(AssertSqlSafe(batch))
-            .execute(&mut *conn)
-            .await
-            .is_ok()
-        {
-            continue;
-        }
-        for st in run {
-            sqlx::raw_sql(AssertSqlSafe(st.sql.clone()))
-                .execute(&mut *conn)
-                .await
-                .map_err(|e| one(st, e))?;
-        }
-    }
-    Ok(())
 }

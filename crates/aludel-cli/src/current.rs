@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::history::{Status, unknown_rows};
+use aludel_runner::Status;
+
 use crate::settings::{self, Settings};
 use crate::{EXIT_OK, Failure, Io, failure::write_failed};
 
@@ -21,7 +22,7 @@ pub(crate) async fn run(
     let applied = settings.read_applied().await?;
     let graph = set.graph();
     let mut text = String::new();
-    for row in unknown_rows(&set, &applied) {
+    for row in applied.unknown(&set) {
         let _ = writeln!(
             text,
             "{} (unknown to {})",
@@ -35,7 +36,7 @@ pub(crate) async fn run(
             continue;
         }
         let Some(file) = set.get(rev) else { continue };
-        let status = Status::of(file, applied.get(rev.as_str()));
+        let status = applied.status(file);
         let children = graph.children(rev).unwrap_or_default();
         let tip = !children.iter().any(|c| applied_set.contains(c.as_str()));
         if !tip && status == Status::Applied {

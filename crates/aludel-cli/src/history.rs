@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use aludel_migrations::{MigrationFile, MigrationSet};
-use aludel_runner::{AppliedRow, AppliedState};
+use aludel_runner::Status;
 
 use crate::settings::{self, Settings};
 use crate::{EXIT_OK, Failure, Io, failure::write_failed};
@@ -15,35 +15,6 @@ pub(crate) struct Args {
     /// Also print parents, file, transaction mode and checksum.
     #[arg(long, short = 'v')]
     verbose: bool,
-}
-
-/// The state of one revision in the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Status {
-    Applied,
-    Pending,
-    Modified,
-    Dirty,
-}
-
-impl Status {
-    fn as_str(self) -> &'static str {
-        match self {
-            Status::Applied => "applied",
-            Status::Pending => "pending",
-            Status::Modified => "modified",
-            Status::Dirty => "dirty",
-        }
-    }
-
-    pub(crate) fn of(file: &MigrationFile, row: Option<&AppliedRow>) -> Status {
-        match row {
-            None => Status::Pending,
-            Some(row) if !row.success => Status::Dirty,
-            Some(row) if row.checksum != file.checksum().as_str() => Status::Modified,
-            Some(_) => Status::Applied,
-        }
-    }
 }
 
 /// ` (head)`, ` (mergepoint)`, ` (branchpoint)` as they apply.
@@ -63,23 +34,6 @@ pub(crate) fn tags(set: &MigrationSet, file: &MigrationFile) -> String {
     out
 }
 
-/// The rows of `applied` naming revisions the set does not have.
-pub(crate) fn unknown_rows<'a>(
-    set: &MigrationSet,
-    applied: &'a AppliedState,
-) -> Vec<&'a AppliedRow> {
-    applied
-        .rows()
-        .iter()
-        .filter(|row| {
-            aludel_migrations::RevisionId::parse(&row.revision)
-                .ok()
-                .and_then(|id| set.get(&id))
-                .is_none()
-        })
-        .collect()
-}
-
 pub(crate) async fn run(
     args: Args,
     settings: &settings::Args,
@@ -93,7 +47,7 @@ pub(crate) async fn run(
     };
     let mut text = String::new();
     if let Some(applied) = &applied {
-        for row in unknown_rows(&set, applied) {
+        for row in applied.unknown(&set) {
             let _ = writeln!(text, "unknown  {}", row.revision);
             let _ = writeln!(
                 text,
@@ -105,7 +59,7 @@ pub(crate) async fn run(
     for rev in set.graph().topological_order().iter().rev() {
         let Some(file) = set.get(rev) else { continue };
         let row = applied.as_ref().and_then(|a| a.get(rev.as_str()));
-        let status = applied.as_ref().map(|_| Status::of(file, row));
+        let status = applied.as_ref().map(|a| a.status(file));
         if let Some(status) = status {
             let _ = write!(text, "{:<8} ", status.as_str());
         }

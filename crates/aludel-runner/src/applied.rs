@@ -1,7 +1,7 @@
 //! What the version table says: the revisions applied to a database, in the order they were
 //! applied, with their checksums and dirty state.
 
-use aludel_migrations::{MigrationSet, RevisionId};
+use aludel_migrations::{MigrationFile, MigrationSet, RevisionId};
 
 use crate::table::Direction;
 
@@ -86,5 +86,51 @@ impl AppliedState {
 
     pub fn contains(&self, revision: &str) -> bool {
         self.get(revision).is_some()
+    }
+
+    /// Where `file`'s revision stands in this database.
+    pub fn status(&self, file: &MigrationFile) -> Status {
+        match self.get(file.revision().as_str()) {
+            None => Status::Pending,
+            Some(row) if !row.success => Status::Dirty,
+            Some(row) if row.checksum != file.checksum().as_str() => Status::Modified,
+            Some(_) => Status::Applied,
+        }
+    }
+
+    /// The rows naming revisions that `set` does not have, in the order they were applied.
+    pub fn unknown<'a>(&'a self, set: &MigrationSet) -> Vec<&'a AppliedRow> {
+        self.rows
+            .iter()
+            .filter(|row| {
+                RevisionId::parse(&row.revision)
+                    .ok()
+                    .and_then(|id| set.get(&id))
+                    .is_none()
+            })
+            .collect()
+    }
+}
+
+/// The state of one revision of the directory in a database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Applied,
+    /// Not applied.
+    Pending,
+    /// Applied, and its file changed since (`rehash` accepts the new content).
+    Modified,
+    /// A `transaction none` migration that failed mid-way (`repair` records the fix).
+    Dirty,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Applied => "applied",
+            Status::Pending => "pending",
+            Status::Modified => "modified",
+            Status::Dirty => "dirty",
+        }
     }
 }

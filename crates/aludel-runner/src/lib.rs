@@ -19,7 +19,7 @@ mod plan;
 mod script;
 mod table;
 
-pub use applied::{AppliedRow, AppliedState, Failure};
+pub use applied::{AppliedRow, AppliedState, Failure, Status};
 pub use embed::EmbeddedMigrations;
 pub use error::{Error, PlanError};
 pub use execute::{Event, Finished, Options, Report, Session, execute, read_applied, run, run_url};

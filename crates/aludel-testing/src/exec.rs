@@ -11,27 +11,31 @@ use crate::{Containers, Error};
 const DEPENDENT_OBJECTS_STILL_EXIST: &str = "2BP01";
 
 /// Runs `statements` in order; a run of transactional statements is one transaction, rolled
-/// back when one of them fails.
+/// back when one of them fails. A run goes to the server as one multi-statement query (one
+/// round trip, one implicit transaction); only when it fails is it run again statement by
+/// statement, in a transaction rolled back, to name the statement that fails.
 pub(crate) async fn run(conn: &mut PgConnection, statements: &[Statement]) -> Result<(), Error> {
-    let mut in_tx = false;
-    for st in statements {
-        if st.transactional && !in_tx {
+    for run in statements.chunk_by(|a, b| a.transactional && b.transactional) {
+        let batch: String = run.iter().map(|st| format!("{};\n", st.sql)).collect();
+        if statement(conn, &batch).await.is_ok() {
+            continue;
+        }
+        let transactional = run.iter().all(|st| st.transactional);
+        if transactional {
             control(conn, "BEGIN").await?;
-            in_tx = true;
-        } else if !st.transactional && in_tx {
-            control(conn, "COMMIT").await?;
-            in_tx = false;
         }
-        if let Err(e) = statement(conn, &st.sql).await {
-            if in_tx {
-                // the statement's error is the one to report
-                let _ = control(conn, "ROLLBACK").await;
+        for st in run {
+            if let Err(e) = statement(conn, &st.sql).await {
+                if transactional {
+                    let _ = control(conn, "ROLLBACK").await;
+                }
+                return Err(e);
             }
-            return Err(e);
         }
-    }
-    if in_tx {
-        control(conn, "COMMIT").await?;
+        // the batch failed but every statement passed alone: keep what they did
+        if transactional {
+            control(conn, "COMMIT").await?;
+        }
     }
     Ok(())
 }
