@@ -2,8 +2,8 @@
 //! replayed history, and (with a live database) the database agrees with the history.
 
 use aludel_migrations::MigrationSet;
-use aludel_runner::Status;
 use aludel_render::{Options as RenderOptions, render};
+use aludel_runner::Status;
 use aludel_schema::Schema;
 use serde::Serialize;
 

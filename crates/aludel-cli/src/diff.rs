@@ -6,9 +6,10 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use aludel_introspect::{Options, introspect};
+use aludel_introspect::{Options, introspect_url};
 use aludel_render::Statement;
 
+use crate::settings::{self, Settings};
 use crate::{EXIT_DRIFT, EXIT_OK, Failure, Io, failure::write_failed};
 
 #[derive(Debug, clap::Args)]
@@ -22,8 +23,9 @@ pub(crate) struct Args {
     /// Lock-friendly forms: CONCURRENTLY indexes, NOT VALID then VALIDATE, a lock timeout.
     #[arg(long)]
     online: bool,
-    /// The `SET LOCAL lock_timeout` of each transaction [default with --online: 5s].
-    #[arg(long)]
+    /// The `SET LOCAL lock_timeout` of each transaction [default with --online: 5s]. (Not
+    /// `--lock-timeout`: that global flag is how long a run waits for the migration lock.)
+    #[arg(long = "statement-lock-timeout", id = "statement_lock_timeout")]
     lock_timeout: Option<String>,
     /// Schema to compare (repeatable); every non-system schema when omitted.
     #[arg(long = "schema", short = 's')]
@@ -33,17 +35,20 @@ pub(crate) struct Args {
     downgrade: bool,
 }
 
-pub(crate) async fn run(args: Args, io: &mut Io<'_>) -> Result<u8, Failure> {
+pub(crate) async fn run(
+    args: Args,
+    settings: &settings::Args,
+    io: &mut Io<'_>,
+) -> Result<u8, Failure> {
     let opts = Options {
         schemas: args.schemas.clone(),
-        ..Options::default()
+        ..Settings::resolve(settings)?.introspect_options()
     };
-    let mut from_conn = aludel_pg::connect(&args.from).await?;
-    let from = introspect(&mut from_conn, &opts).await?.schema;
-    drop(from_conn);
-    let mut to_conn = aludel_pg::connect(&args.to).await?;
-    let to = introspect(&mut to_conn, &opts).await?.schema;
-    drop(to_conn);
+    let (from, to) = tokio::try_join!(
+        introspect_url(&args.from, &opts),
+        introspect_url(&args.to, &opts)
+    )?;
+    let (from, to) = (from.schema, to.schema);
 
     let (changes, diagnostics) = aludel_diff::diff(&from, &to)?;
     for d in &diagnostics {

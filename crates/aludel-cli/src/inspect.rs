@@ -1,9 +1,10 @@
-//! `aludel inspect URL [--schema S]... [--format sql|json]`: prints a database's schema.
+//! `aludel inspect [URL] [--schema S]... [--format sql|json]`: prints a database's schema.
 
 use std::io::Write;
 
-use aludel_introspect::{Options, Pattern, introspect};
+use aludel_introspect::{Options, Pattern, introspect_url};
 
+use crate::settings::{self, Settings};
 use crate::{EXIT_OK, Failure};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -14,9 +15,9 @@ pub(crate) enum Format {
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Database URL (postgres:// or postgresql://); defaults to $DATABASE_URL.
-    #[arg(env = "DATABASE_URL", hide_env_values = true)]
-    url: String,
+    /// Database URL (postgres:// or postgresql://) [default: --database-url, else
+    /// $DATABASE_URL, also from .env].
+    url: Option<String>,
     /// Schema to read (repeatable); every non-system schema when omitted.
     #[arg(long = "schema", short = 's')]
     schemas: Vec<String>,
@@ -30,15 +31,23 @@ pub(crate) struct Args {
     format: Format,
 }
 
-pub(crate) async fn run(args: Args, out: &mut dyn Write) -> Result<u8, Failure> {
-    let mut conn = aludel_pg::connect(&args.url).await?;
+pub(crate) async fn run(
+    args: Args,
+    settings: &settings::Args,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
+    let settings = Settings::resolve(settings)?;
+    let url = match &args.url {
+        Some(url) => url.as_str(),
+        None => settings.url()?,
+    };
     let opts = Options {
         schemas: args.schemas,
         include: args.include,
         exclude: args.exclude,
-        ..Options::default()
+        ..settings.introspect_options()
     };
-    let result = introspect(&mut conn, &opts).await?;
+    let result = introspect_url(url, &opts).await?;
     let text = match args.format {
         Format::Sql => result.schema.to_string(),
         Format::Json => {

@@ -260,8 +260,8 @@ where
             Command::Revision(args) => revision::run(args, &settings, io),
             Command::Rehash(args) => rehash::run(args, &settings, io).await,
             Command::Repair(args) => repair::run(args, &settings, io).await,
-            Command::Diff(args) => diff::run(args, io).await,
-            Command::Inspect(args) => inspect::run(args, io.out).await,
+            Command::Diff(args) => diff::run(args, &settings, io).await,
+            Command::Inspect(args) => inspect::run(args, &settings, io.out).await,
         }
     });
     match result {

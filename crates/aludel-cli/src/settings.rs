@@ -121,6 +121,18 @@ impl Settings {
         &self.options.table
     }
 
+    /// What to read of a database: everything but this project's version table.
+    pub(crate) fn introspect_options(&self) -> aludel_introspect::Options {
+        let t = self.table();
+        aludel_introspect::Options {
+            version_table: Some(aludel_schema::QualifiedName::new(
+                t.schema.as_str(),
+                t.name.as_str(),
+            )),
+            ..aludel_introspect::Options::default()
+        }
+    }
+
     /// What the version table says, without locking or creating anything (empty when the
     /// table does not exist).
     pub(crate) async fn read_applied(&self) -> Result<AppliedState, Failure> {

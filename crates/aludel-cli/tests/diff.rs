@@ -211,4 +211,19 @@ fn diff_errors() {
     let out = p.bin_out(&["diff", "--from", p.url()]);
     assert_eq!(out.code, 2);
     assert!(out.err.contains("--to <TO>"), "{}", out.err);
+    // The statement lock timeout and the global migration-lock timeout are separate flags
+    // (sharing a name once made clap panic).
+    let out = p.bin_out(&[
+        "--lock-timeout",
+        "30",
+        "diff",
+        "--from",
+        p.url(),
+        "--to",
+        p.url(),
+        "--online",
+        "--statement-lock-timeout",
+        "7s",
+    ]);
+    assert_eq!((out.code, out.err.as_str()), (0, ""), "{}", out.out);
 }

@@ -154,3 +154,36 @@ async fn schema_does_not_exist() {
     "#]]
     .assert_eq(&err);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_url_comes_from_the_settings_and_the_version_table_is_left_out() {
+    let db = TestDb::new().await;
+    db.execute(
+        "CREATE SCHEMA app; CREATE TABLE app.t (id integer);
+         CREATE TABLE app.versions (revision text);",
+    )
+    .await;
+    let url = db.url().to_owned();
+    let (code, out, err) = tokio::task::spawn_blocking(move || {
+        run(&[
+            "inspect",
+            "--database-url",
+            &url,
+            "--version-table",
+            "app.versions",
+            "--schema",
+            "app",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!((code, err.as_str()), (0, ""));
+    expect![[r#"
+        CREATE SCHEMA IF NOT EXISTS app;
+
+        CREATE TABLE app.t (
+            id integer
+        );
+    "#]]
+    .assert_eq(&out);
+}
