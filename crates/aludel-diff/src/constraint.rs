@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use aludel_schema::expr::mentions_column;
 use aludel_schema::{Change, Constraint, Ident, QualifiedName, Table};
 
 use crate::{Cx, DiffError};
@@ -58,7 +59,7 @@ fn mentions(c: &Constraint, cols: &BTreeSet<Ident>) -> bool {
         Constraint::PrimaryKey(p) => any(&p.columns) || any(&p.include),
         Constraint::Unique(u) => any(&u.columns) || any(&u.include),
         Constraint::ForeignKey(f) => any(&f.columns),
-        Constraint::Check(k) => cols.iter().any(|c| k.expr.as_str().contains(c.as_str())),
+        Constraint::Check(k) => cols.iter().any(|c| mentions_column(k.expr.as_str(), c)),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use aludel_schema::expr::mentions_column;
 use aludel_schema::{Change, CommentTarget, Ident, Index, IndexTarget, Table};
 
 use crate::{Cx, DiffError};
@@ -48,7 +49,7 @@ pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
 }
 
 fn mentions(ix: &Index, cols: &BTreeSet<Ident>) -> bool {
-    let text = |s: &str| cols.iter().any(|c| s.contains(c.as_str()));
+    let text = |s: &str| cols.iter().any(|c| mentions_column(s, c));
     ix.include.iter().any(|c| cols.contains(c))
         || ix.predicate.as_ref().is_some_and(|p| text(p.as_str()))
         || ix.keys.iter().any(|k| match &k.target {

@@ -138,11 +138,10 @@ pub fn rename_type(sql: &str, from: &QualifiedName, to: &QualifiedName) -> Strin
     splice(sql, &toks, &ranges, &to.to_string())
 }
 
-/// `sql` with the column `from` of the expression's own table named `to`: bare identifiers that
-/// are not qualified, not a type after `::` and not a function name.
-pub fn rename_column(sql: &str, from: &Ident, to: &Ident) -> String {
-    let toks = tokens(sql);
-    let name = ident(from);
+/// The token ranges naming the column `column` of the expression's own table: bare identifiers
+/// that are not qualified, not a type after `::` and not a function name.
+fn column_mentions(toks: &[Token], column: &Ident) -> Vec<(usize, usize)> {
+    let name = ident(column);
     let mut ranges = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != name {
@@ -157,6 +156,18 @@ pub fn rename_column(sql: &str, from: &Ident, to: &Ident) -> String {
         }
         ranges.push((i, i));
     }
+    ranges
+}
+
+/// Whether `sql` names the column `column` of its own table (see [`rename_column`]).
+pub fn mentions_column(sql: &str, column: &Ident) -> bool {
+    !column_mentions(&tokens(sql), column).is_empty()
+}
+
+/// `sql` with the column `from` of the expression's own table named `to`.
+pub fn rename_column(sql: &str, from: &Ident, to: &Ident) -> String {
+    let toks = tokens(sql);
+    let ranges = column_mentions(&toks, from);
     if ranges.is_empty() {
         return sql.to_owned();
     }
@@ -299,6 +310,18 @@ pub fn rename_enum_value(sql: &str, ty: &QualifiedName, from: &str, to: &str) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn column_mentions_are_tokens_not_substrings() {
+        let c = Ident::new("c");
+        assert!(mentions_column("(c > 0)", &c));
+        assert!(mentions_column("(lower(c) <> ''::text)", &c));
+        assert!(!mentions_column("(count > 0)", &c));
+        assert!(!mentions_column("(c.x > 0)", &c));
+        assert!(!mentions_column("(x::c)", &c));
+        assert!(!mentions_column("c(x)", &c));
+        assert!(mentions_column("(\"C\" > 0)", &Ident::new("C")));
+    }
+
     use super::*;
 
     #[test]
