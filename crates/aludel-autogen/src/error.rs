@@ -71,7 +71,8 @@ impl Error {
             ),
             Error::Migrations(e) => return e.hint(),
             Error::Introspect(e) => return e.hint(),
-            Error::Diff(_) | Error::Create(_) => return None,
+            Error::Diff(e) => return e.hint(),
+            Error::Create(_) => return None,
             Error::Replay(e) => {
                 return e.hint().or_else(|| {
                     Some("fix the migration named above; `verify` replays the history step by step".into())

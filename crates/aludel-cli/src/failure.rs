@@ -82,12 +82,7 @@ impl From<aludel_runner::Error> for Failure {
 
 impl From<aludel_diff::DiffError> for Failure {
     fn from(e: aludel_diff::DiffError) -> Self {
-        // The message carries its own `hint:` part for rename conflicts.
-        let text = e.to_string();
-        match text.split_once("; hint: ") {
-            Some((message, hint)) => Failure::of(message.to_owned(), Some(hint.to_owned())),
-            None => Failure::of(text, None),
-        }
+        Failure::of(e.to_string(), e.hint())
     }
 }
 

@@ -50,10 +50,7 @@ impl fmt::Display for Diagnostic {
 /// A diff that cannot be computed.
 #[derive(Debug, thiserror::Error)]
 pub enum DiffError {
-    #[error(
-        "{kind} {to} is marked renamed from {from}, but both exist in the current schema; \
-         hint: remove the `renamed_from` hint or drop {from} explicitly"
-    )]
+    #[error("{kind} {to} is marked renamed from {from}, but both exist in the current schema")]
     RenameConflict {
         kind: &'static str,
         from: String,
@@ -68,6 +65,21 @@ pub enum DiffError {
     },
     #[error("internal error while planning the diff: {0}")]
     Apply(#[from] ApplyError),
+}
+
+impl DiffError {
+    /// What the user can do about it.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            DiffError::RenameConflict { from, .. } => {
+                format!("remove the `renamed_from` hint or drop {from} explicitly")
+            }
+            DiffError::DuplicateRename { from, .. } => {
+                format!("keep `renamed_from = \"{from}\"` on one of them only")
+            }
+            DiffError::Apply(_) => return None,
+        })
+    }
 }
 
 /// Computes the changes that turn `current` into `desired`, in dependency order, with
