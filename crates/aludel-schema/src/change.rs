@@ -623,12 +623,6 @@ impl Change {
         }
     }
 
-    /// Whether the statement must be committed before later statements may use what it made
-    /// (`ALTER TYPE ... ADD VALUE`): it cannot share a transaction with them.
-    pub fn must_commit_before_use(&self) -> bool {
-        matches!(self, Change::AddEnumValue(_))
-    }
-
     /// The hazards of this change, each with the object it concerns, in a fixed order.
     pub fn hazards(&self) -> Vec<HazardNote> {
         use Change::*;
