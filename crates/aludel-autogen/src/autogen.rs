@@ -170,12 +170,12 @@ async fn generate(
         lock_timeout: options.lock_timeout.clone(),
     };
     let parts = files::split(&changes, &render);
-    let now = options.unix_seconds.unwrap_or_else(|| {
+    let now = set.next_revision_time(options.unix_seconds.unwrap_or_else(|| {
         SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|d| d.as_secs())
             .unwrap_or(0)
-    });
+    }));
     let created = files::created_tables(&changes);
     let migrations = files::migrations(&parts, head, &options.message, now, &render, &created)?;
     sw.mark("render");

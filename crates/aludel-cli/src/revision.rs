@@ -42,7 +42,7 @@ pub(crate) fn run(args: Args, settings: &settings::Args, io: &mut Io<'_>) -> Res
 }
 
 /// Writes a new revision with `parents` and empty sections into the settings' directory, with
-/// an id made from the current UTC time (moved on by seconds past any id already taken), then
+/// an id made from the current UTC time (moved on by seconds past every revision of the set), then
 /// checks that the directory still loads. Returns the new file's path.
 pub(crate) fn write_new(
     settings: &Settings,
@@ -59,21 +59,7 @@ pub(crate) fn write_new(
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    // A new revision sorts after every existing one in id order.
-    let newest = set
-        .iter()
-        .map(|f| f.revision().timestamp().to_owned())
-        .max()
-        .unwrap_or_default();
-    let mut seconds = now;
-    let revision = loop {
-        let id = RevisionId::generate(seconds, message);
-        let path = settings.dir.join(id.file_name());
-        if id.timestamp() > newest.as_str() && !path.exists() {
-            break id;
-        }
-        seconds += 1;
-    };
+    let revision = RevisionId::generate(set.next_revision_time(now), message);
     let migration =
         Migration::new(revision.clone(), parents, message).with_transaction(transaction);
     let path = settings.dir.join(revision.file_name());

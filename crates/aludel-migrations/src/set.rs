@@ -159,6 +159,18 @@ impl MigrationSet {
             .iter()
             .filter_map(|revision| self.files.get(revision))
     }
+
+    /// The time to put in the id of a new revision made at `unix_seconds`: that time, moved on
+    /// by seconds until its timestamp is after every revision of the set, so that new ids sort
+    /// last even when the clock is behind or several are made in one second.
+    pub fn next_revision_time(&self, unix_seconds: u64) -> u64 {
+        let newest = self.files.keys().map(RevisionId::timestamp).max();
+        let mut seconds = unix_seconds;
+        while newest.is_some_and(|n| RevisionId::generate(seconds, "x").timestamp() <= n) {
+            seconds += 1;
+        }
+        seconds
+    }
 }
 
 #[cfg(test)]
@@ -182,6 +194,18 @@ mod tests {
             "\n-- aludel: upgrade\nSELECT '{revision}';\n\n-- aludel: downgrade\n"
         );
         (format!("migrations/{revision}.sql"), text)
+    }
+
+    #[test]
+    fn new_revisions_sort_after_every_existing_one() {
+        let set = MigrationSet::from_files([file("20260102030405_a", "-")]).unwrap();
+        // 2026-01-02 03:04:05 UTC is 1767323045
+        let at = 1_767_323_045;
+        assert_eq!(set.next_revision_time(at - 3600), at + 1, "clock behind");
+        assert_eq!(set.next_revision_time(at), at + 1, "same second");
+        assert_eq!(set.next_revision_time(at + 10), at + 10, "later");
+        let empty = MigrationSet::new(Vec::new()).unwrap();
+        assert_eq!(empty.next_revision_time(5), 5);
     }
 
     /// Builds a set from in-memory files and renders it (files in topological order, heads) or
