@@ -5,6 +5,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use aludel_pg::Server;
 
@@ -31,12 +32,94 @@ pub fn list() -> Vec<PathBuf> {
     out
 }
 
+/// Runs `check` on every case, `workers` at a time; panics with every failing case's name and
+/// message (at least 50 cases must exist).
+pub async fn for_each_case<F, Fut>(workers: usize, check: F)
+where
+    F: Fn(PathBuf) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), String>> + Send,
+{
+    let cases = list();
+    assert!(
+        cases.len() >= 50,
+        "expected at least 50 golden cases in {}, found {}",
+        cases_dir().display(),
+        cases.len()
+    );
+    let queue = Arc::new(Mutex::new(cases.clone()));
+    let failures = Arc::new(Mutex::new(Vec::new()));
+    let check = Arc::new(check);
+    let mut tasks = Vec::new();
+    for _ in 0..workers {
+        let (queue, failures, check) = (queue.clone(), failures.clone(), check.clone());
+        tasks.push(tokio::spawn(async move {
+            loop {
+                let Some(dir) = queue.lock().unwrap().pop() else {
+                    break;
+                };
+                let name = dir
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                if let Err(e) = check(dir).await {
+                    failures.lock().unwrap().push((name, e));
+                }
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.expect("a golden worker panicked");
+    }
+    let mut failures = failures.lock().unwrap().clone();
+    failures.sort();
+    if !failures.is_empty() {
+        let report: String = failures
+            .iter()
+            .map(|(name, e)| format!("\n===== case {name} =====\n{e}\n"))
+            .collect();
+        let names: Vec<&str> = failures.iter().map(|(n, _)| n.as_str()).collect();
+        panic!(
+            "{} of {} golden cases failed: {}\n{report}",
+            failures.len(),
+            cases.len(),
+            names.join(", ")
+        );
+    }
+}
+
 fn read_opt(p: &Path) -> Result<Option<String>, String> {
     match fs::read_to_string(p) {
         Ok(s) => Ok(Some(s)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(format!("{}: {e}", p.display())),
     }
+}
+
+/// A case's `after.sql` as introspected in a scratch database (dropped again), with the
+/// case's rename hints: the desired side.
+pub async fn desired(server: &Server, dir: &Path) -> Result<aludel_schema::Schema, String> {
+    let sql = read_opt(&dir.join("after.sql"))?.ok_or("after.sql is missing")?;
+    let db = server
+        .create_database("golden", None)
+        .await
+        .map_err(|e| e.to_string())?;
+    let result = async {
+        let mut conn = aludel_pg::connect(&db.url)
+            .await
+            .map_err(|e| e.to_string())?;
+        live::exec(&mut conn, &sql)
+            .await
+            .map_err(|e| format!("after.sql: {e}"))?;
+        live::read(&mut conn).await
+    }
+    .await;
+    let _ = server.drop_database(&db.name).await;
+    let mut schema = result?;
+    if let Some(h) = read_opt(&dir.join("hints.json"))? {
+        crate::hints::apply(&mut schema, &h).map_err(|e| e.to_string())?;
+    }
+    Ok(schema)
 }
 
 /// Runs one case on `server`: two scratch databases (dropped on success, kept on failure).

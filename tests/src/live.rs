@@ -74,23 +74,8 @@ pub async fn read(conn: &mut PgConnection) -> Result<Schema, String> {
 /// order is not semantic), lists in canonical order.
 pub fn canon(s: &Schema) -> Schema {
     let mut s = s.clone();
-    for n in s.namespaces.values_mut() {
-        n.renamed_from = None;
-    }
-    for e in s.enums.values_mut() {
-        e.renamed_from = None;
-        for v in &mut e.values {
-            v.renamed_from = None;
-        }
-    }
-    for q in s.sequences.values_mut() {
-        q.renamed_from = None;
-    }
+    s.strip_hints();
     for t in s.tables.values_mut() {
-        t.renamed_from = None;
-        for c in &mut t.columns {
-            c.renamed_from = None;
-        }
         t.columns.sort_by(|a, b| a.name.cmp(&b.name));
     }
     s.normalize();

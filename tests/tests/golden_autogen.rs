@@ -3,34 +3,15 @@
 //! autogen right after writes nothing.
 
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 use aludel_autogen::{AutogenOptions, Environment, Models, Outcome, Project, autogen};
 use aludel_migrations::{Migration, RevisionId};
 use aludel_pg::Server;
 use aludel_schema::Ident;
-use aludel_tests::{golden, hints, live};
+use aludel_tests::golden;
 
 async fn models(server: &Server, dir: &Path) -> Result<Models, String> {
-    let sql = std::fs::read_to_string(dir.join("after.sql")).map_err(|e| e.to_string())?;
-    let db = server
-        .create_database("autogen_models", None)
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut conn = aludel_pg::connect(&db.url)
-        .await
-        .map_err(|e| e.to_string())?;
-    let result = async {
-        live::exec(&mut conn, &sql).await?;
-        live::read(&mut conn).await
-    }
-    .await;
-    drop(conn);
-    let _ = server.drop_database(&db.name).await;
-    let mut schema = result?;
-    if let Ok(json) = std::fs::read_to_string(dir.join("hints.json")) {
-        hints::apply(&mut schema, &json).map_err(|e| e.0)?;
-    }
+    let mut schema = golden::desired(server, dir).await?;
     // `public` exists in every database; it is not the models' to create.
     if schema
         .namespaces
@@ -109,42 +90,9 @@ async fn converge(server: &Server, dir: &Path) -> Result<(), String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn autogen_converges_on_every_golden_case() {
     let server = aludel_pg::testing::server();
-    let cases = golden::list();
-    assert!(cases.len() >= 50, "{} golden cases", cases.len());
-    let queue = Arc::new(Mutex::new(cases.clone()));
-    let failures = Arc::new(Mutex::new(Vec::new()));
-    let mut tasks = Vec::new();
-    for _ in 0..3 {
-        let (queue, failures, server) = (queue.clone(), failures.clone(), server.clone());
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let Some(dir) = queue.lock().unwrap().pop() else {
-                    break;
-                };
-                if let Err(e) = converge(&server, &dir).await {
-                    let name = dir
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    failures.lock().unwrap().push((name, e));
-                }
-            }
-        }));
-    }
-    for t in tasks {
-        t.await.expect("a worker panicked");
-    }
-    let mut failures = failures.lock().unwrap().clone();
-    failures.sort();
-    let report: String = failures
-        .iter()
-        .map(|(n, e)| format!("\n===== case {n} =====\n{e}\n"))
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases do not converge:{report}",
-        failures.len(),
-        cases.len()
-    );
+    golden::for_each_case(3, move |dir| {
+        let server = server.clone();
+        async move { converge(&server, &dir).await }
+    })
+    .await;
 }

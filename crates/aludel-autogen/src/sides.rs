@@ -119,7 +119,8 @@ pub(crate) async fn models(
 ) -> Result<Schema, Error> {
     let db = tw.database("aludel_models", Some(&baseline.db)).await?;
     let mut creatable = project.models.schema.clone();
-    strip_hints(&mut creatable);
+    // hints mean nothing when creating from scratch
+    creatable.strip_hints();
     aludel_testing::create_all(db.url.as_str(), &creatable)
         .await
         .map_err(|e| match e {
@@ -140,28 +141,6 @@ fn first_line(sql: &str) -> String {
         format!("{line} ...")
     } else {
         line.to_owned()
-    }
-}
-
-/// Removes `renamed_from` hints, which mean nothing when creating from scratch.
-fn strip_hints(schema: &mut Schema) {
-    for n in schema.namespaces.values_mut() {
-        n.renamed_from = None;
-    }
-    for t in schema.tables.values_mut() {
-        t.renamed_from = None;
-        for c in &mut t.columns {
-            c.renamed_from = None;
-        }
-    }
-    for e in schema.enums.values_mut() {
-        e.renamed_from = None;
-        for v in &mut e.values {
-            v.renamed_from = None;
-        }
-    }
-    for s in schema.sequences.values_mut() {
-        s.renamed_from = None;
     }
 }
 

@@ -214,20 +214,8 @@ fn rich() -> Schema {
 /// Strips rename hints and puts columns in name order: the state compared after a migration.
 fn canon(s: &Schema) -> Schema {
     let mut s = s.clone();
-    for e in s.enums.values_mut() {
-        e.renamed_from = None;
-        for v in &mut e.values {
-            v.renamed_from = None;
-        }
-    }
-    for q in s.sequences.values_mut() {
-        q.renamed_from = None;
-    }
+    s.strip_hints();
     for t in s.tables.values_mut() {
-        t.renamed_from = None;
-        for c in &mut t.columns {
-            c.renamed_from = None;
-        }
         t.columns.sort_by(|a, b| a.name.cmp(&b.name));
     }
     s.normalize();

@@ -96,6 +96,29 @@ impl Schema {
         }
     }
 
+    /// Removes every `renamed_from` hint (namespaces, enum types and values, sequences, tables,
+    /// columns): what is left is the state itself.
+    pub fn strip_hints(&mut self) {
+        for n in self.namespaces.values_mut() {
+            n.renamed_from = None;
+        }
+        for e in self.enums.values_mut() {
+            e.renamed_from = None;
+            for v in &mut e.values {
+                v.renamed_from = None;
+            }
+        }
+        for q in self.sequences.values_mut() {
+            q.renamed_from = None;
+        }
+        for t in self.tables.values_mut() {
+            t.renamed_from = None;
+            for c in &mut t.columns {
+                c.renamed_from = None;
+            }
+        }
+    }
+
     /// Whether the schema holds no objects besides (possibly) namespaces.
     pub fn is_empty_of_objects(&self) -> bool {
         self.extensions.is_empty()
