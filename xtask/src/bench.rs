@@ -27,13 +27,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
 }
 
 fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
-    let tables: usize = match args.iter().position(|a| a == "--tables") {
-        Some(i) => args
-            .get(i + 1)
-            .ok_or_else(|| anyhow::anyhow!("--tables needs a number"))?
-            .parse()?,
-        None => 5000,
-    };
+    let tables: usize = crate::flag(args, "--tables")?.unwrap_or(5000);
     let cluster = Cluster::start(&ClusterOptions::default())?;
     let bin = find_bin_dir()?;
     let pg_dump = if bin.join("pg_dump").is_file() {

@@ -11,16 +11,6 @@ use aludel_autogen::{AutogenOptions, Environment, Models, Outcome, Project, auto
 use aludel_migrations::{Migration, RevisionId};
 use aludel_pg::{Cluster, ClusterOptions, Server};
 
-fn flag(args: &[String], name: &str, default: usize) -> anyhow::Result<usize> {
-    match args.iter().position(|a| a == name) {
-        Some(i) => Ok(args
-            .get(i + 1)
-            .ok_or_else(|| anyhow::anyhow!("{name} needs a number"))?
-            .parse()?),
-        None => Ok(default),
-    }
-}
-
 /// The DDL of table `i` and its downgrade: a few typed columns, a foreign key to an earlier
 /// table, a partial index and a check.
 fn table(i: usize) -> (String, String) {
@@ -45,8 +35,8 @@ fn table(i: usize) -> (String, String) {
 }
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
-    let tables = flag(args, "--tables", 500)?;
-    let revisions = flag(args, "--revisions", 200)?.max(2);
+    let tables: usize = crate::flag(args, "--tables")?.unwrap_or(500);
+    let revisions: usize = crate::flag(args, "--revisions")?.unwrap_or(200).max(2);
     let dir = tempfile::tempdir()?;
     let migrations = dir.path().join("migrations");
     std::fs::create_dir_all(&migrations)?;

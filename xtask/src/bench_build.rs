@@ -13,14 +13,7 @@ use anyhow::Context as _;
 const CRATE: &str = "bench_models";
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
-    let models: usize = match args.iter().position(|a| a == "--models") {
-        Some(i) => args
-            .get(i + 1)
-            .ok_or_else(|| anyhow::anyhow!("--models needs a number"))?
-            .parse()
-            .context("--models needs a number")?,
-        None => 200,
-    };
+    let models: usize = crate::flag(args, "--models")?.unwrap_or(200);
     anyhow::ensure!(models > 0, "--models needs at least 1");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()

@@ -10,16 +10,6 @@ use aludel_schema::{
     Index, IndexKey, Namespace, PrimaryKey, QualifiedName, Schema, Table, naming,
 };
 
-fn flag(args: &[String], name: &str, default: usize) -> anyhow::Result<usize> {
-    match args.iter().position(|a| a == name) {
-        Some(i) => Ok(args
-            .get(i + 1)
-            .ok_or_else(|| anyhow::anyhow!("{name} needs a number"))?
-            .parse()?),
-        None => Ok(default),
-    }
-}
-
 fn table(i: usize) -> Table {
     let name = format!("t{i:05}");
     let mut t = Table::new(QualifiedName::new("public", name.as_str()));
@@ -138,8 +128,8 @@ pub(crate) fn changed(a: &Schema) -> (Schema, usize) {
 }
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
-    let tables = flag(args, "--tables", 5000)?;
-    let runs = flag(args, "--runs", 7)?.max(1);
+    let tables: usize = crate::flag(args, "--tables")?.unwrap_or(5000);
+    let runs: usize = crate::flag(args, "--runs")?.unwrap_or(7).max(1);
     let a = schema(tables);
     let (b, touched) = changed(&a);
     let mut times = Vec::new();

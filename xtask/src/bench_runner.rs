@@ -15,13 +15,7 @@ use aludel_pg::{Cluster, ClusterOptions, Server, find_bin_dir};
 const RUNS: usize = 3;
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
-    let n: usize = match args.iter().position(|a| a == "--migrations") {
-        Some(i) => args
-            .get(i + 1)
-            .ok_or_else(|| anyhow::anyhow!("--migrations needs a number"))?
-            .parse()?,
-        None => 200,
-    };
+    let n: usize = crate::flag(args, "--migrations")?.unwrap_or(200);
     anyhow::ensure!(n > 0, "--migrations must be at least 1");
     let work = std::env::temp_dir().join(format!("aludel-bench-runner-{}", std::process::id()));
     let result = bench(n, &work);

@@ -8,23 +8,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use aludel_pg::{Cluster, ClusterOptions, Server};
 use aludel_tests::property;
 
-fn value<T: std::str::FromStr>(args: &[String], flag: &str) -> anyhow::Result<Option<T>>
-where
-    T::Err: std::fmt::Display,
-{
-    match args.iter().position(|a| a == flag) {
-        None => Ok(None),
-        Some(i) => {
-            let v = args
-                .get(i + 1)
-                .ok_or_else(|| anyhow::anyhow!("{flag} needs a value"))?;
-            v.parse()
-                .map(Some)
-                .map_err(|e| anyhow::anyhow!("{flag} {v}: {e}"))
-        }
-    }
-}
-
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     if let Some(a) = args
         .iter()
@@ -35,9 +18,9 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
             "unknown argument `{a}`\nusage: cargo xtask fuzz-diff --cases N [--seed S] [--workers W]"
         );
     }
-    let cases: u32 = value(args, "--cases")?.unwrap_or(1000);
-    let workers: u32 = value(args, "--workers")?.unwrap_or(2);
-    let seed: u64 = match value(args, "--seed")? {
+    let cases: u32 = crate::flag(args, "--cases")?.unwrap_or(1000);
+    let workers: u32 = crate::flag(args, "--workers")?.unwrap_or(2);
+    let seed: u64 = match crate::flag(args, "--seed")? {
         Some(s) => s,
         None => SystemTime::now()
             .duration_since(UNIX_EPOCH)

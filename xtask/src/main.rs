@@ -55,6 +55,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// The value after `--name` in `args`, parsed; `None` when the flag is absent.
+pub(crate) fn flag<T: std::str::FromStr>(args: &[String], name: &str) -> anyhow::Result<Option<T>>
+where
+    T::Err: std::fmt::Display,
+{
+    match args.iter().position(|a| a == name) {
+        None => Ok(None),
+        Some(i) => {
+            let v = args
+                .get(i + 1)
+                .ok_or_else(|| anyhow::anyhow!("{name} needs a value"))?;
+            v.parse()
+                .map(Some)
+                .map_err(|e| anyhow::anyhow!("{name} {v}: {e}"))
+        }
+    }
+}
+
 /// A runtime for the async parts.
 pub(crate) fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()

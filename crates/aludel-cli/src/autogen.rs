@@ -38,7 +38,7 @@ pub(crate) async fn run(
             .config
             .lock_timeout
             .clone()
-            .or(online.then(|| "5s".to_owned())),
+            .or(online.then(|| aludel_render::DEFAULT_ONLINE_LOCK_TIMEOUT.to_owned())),
         allow_drop: args.allow_drop,
         unix_seconds: None,
     };

@@ -61,7 +61,7 @@ pub(crate) async fn run(
         online: args.online,
         lock_timeout: match (&args.lock_timeout, args.online) {
             (Some(t), _) => Some(t.clone()),
-            (None, true) => Some("5s".to_owned()),
+            (None, true) => Some(aludel_render::DEFAULT_ONLINE_LOCK_TIMEOUT.to_owned()),
             (None, false) => None,
         },
     };

@@ -29,6 +29,9 @@ pub struct Options {
     pub lock_timeout: Option<String>,
 }
 
+/// The `lock_timeout` online mode sets when none is given.
+pub const DEFAULT_ONLINE_LOCK_TIMEOUT: &str = "5s";
+
 impl Options {
     /// The online mode with a lock timeout.
     pub fn online(lock_timeout: impl Into<String>) -> Self {
