@@ -32,7 +32,9 @@ async fn check_with(setup: &str, models: SchemaBuilder, ddl: &str) {
         }
         panic!(
             "the models and the DDL differ (- models, + ddl):\n{}",
-            line_diff(&ta, &tb)
+            similar::TextDiff::from_lines(&ta, &tb)
+                .unified_diff()
+                .header("models", "ddl")
         );
     }
 }
@@ -47,41 +49,6 @@ async fn read(db: &TestDb) -> aludel::ir::Schema {
         .await
         .expect("introspection")
         .schema
-}
-
-/// Lines only in `a` (`-`) or only in `b` (`+`), in order, with common lines as context (` `):
-/// a longest-common-subsequence diff, enough for schemas of a few dozen lines.
-fn line_diff(a: &str, b: &str) -> String {
-    let (a, b): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j, mut out) = (0, 0, String::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out.push_str(&format!("  {}\n", a[i]));
-            (i, j) = (i + 1, j + 1);
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push_str(&format!("+ {}\n", b[j]));
-            j += 1;
-        } else {
-            out.push_str(&format!("- {}\n", a[i]));
-            i += 1;
-        }
-    }
-    out
-}
-
-#[test]
-fn the_diff_is_readable() {
-    assert_eq!(line_diff("a\nb\nc", "a\nx\nc"), "  a\n+ x\n- b\n  c\n");
 }
 
 // ---- table name, schema, comments ------------------------------------------------------

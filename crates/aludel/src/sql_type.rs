@@ -7,13 +7,7 @@ use aludel_schema::ColumnType;
 pub fn parse(sql: &str) -> ColumnType {
     let trimmed = sql.trim();
     if let Some(element) = trimmed.strip_suffix("[]") {
-        let element = parse(element);
-        return match element {
-            ColumnType::Array { .. } => element,
-            other => ColumnType::Array {
-                element: Box::new(other),
-            },
-        };
+        return crate::types::array_of(parse(element));
     }
     scalar(trimmed).unwrap_or_else(|| ColumnType::Other {
         sql: trimmed.to_owned(),

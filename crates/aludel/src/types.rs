@@ -88,7 +88,7 @@ impl SqlLength for str {}
 
 /// An array of `element`; PostgreSQL arrays have no fixed dimension, so an array of arrays
 /// is the same array type.
-fn array_of(element: ColumnType) -> ColumnType {
+pub(crate) fn array_of(element: ColumnType) -> ColumnType {
     match element {
         ColumnType::Array { .. } => element,
         other => ColumnType::Array {
