@@ -2,8 +2,8 @@
 //! collation, comment).
 
 use aludel_schema::{
-    Column, ColumnType, Expr, Identity, IdentityKind, QualifiedName, Schema, SequenceOptions,
-    naming,
+    Column, ColumnType, Expr, Ident, Identity, IdentityKind, QualifiedName, Schema,
+    SequenceOptions, identity_sequence_name,
 };
 use sqlx::Row;
 use sqlx::postgres::PgRow;
@@ -106,10 +106,8 @@ pub(crate) fn lower(rows: Vec<ColumnRow>, schema: &mut Schema) {
                     ),
                     None => SequenceOptions::default(),
                 };
-                let default_name = QualifiedName::new(
-                    table_name.schema.clone(),
-                    naming::sequence(table_name.name.as_str(), &r.name),
-                );
+                let default_name =
+                    identity_sequence_name(&table_name, &Ident::new(r.name.as_str()), None);
                 let sequence_name = r
                     .seq_name
                     .map(|(s, n)| QualifiedName::new(s, n))

@@ -1,10 +1,7 @@
 //! Columns: add (with an owned sequence and comment), drop, rename, drop and re-add, type with
 //! `USING`, nullability (online: through a validated check), default, identity.
 
-use aludel_schema::{
-    Change, Column, CommentTarget, Identity, IdentityKind, QualifiedName, display, naming,
-    quote_literal,
-};
+use aludel_schema::{Change, Column, CommentTarget, QualifiedName, display, naming, quote_literal};
 
 use crate::{Options, Statement, comment, sequence};
 
@@ -69,7 +66,7 @@ pub(crate) fn render(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         } => {
             out.push(Statement::new(format!(
                 "ALTER TABLE {table} ALTER COLUMN {column} ADD {}",
-                identity_clause(identity)
+                display::identity_def(identity)
             )));
             // existing rows keep their values: move the sequence past them
             out.push(Statement::new(format!(
@@ -89,7 +86,7 @@ pub(crate) fn render(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         } => {
             let mut parts = Vec::new();
             if old.kind != new.kind {
-                parts.push(format!("SET GENERATED {}", kind(new.kind)));
+                parts.push(format!("SET GENERATED {}", new.kind.as_sql()));
             }
             // the identity's sequence type follows the column; bigint bounds are the widest
             let ty = aludel_schema::ColumnType::BigInt;
@@ -107,26 +104,6 @@ pub(crate) fn render(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         }
         _ => {}
     }
-}
-
-fn kind(k: IdentityKind) -> &'static str {
-    match k {
-        IdentityKind::Always => "ALWAYS",
-        IdentityKind::ByDefault => "BY DEFAULT",
-    }
-}
-
-fn identity_clause(id: &Identity) -> String {
-    let mut s = format!("GENERATED {} AS IDENTITY", kind(id.kind));
-    let mut opts = Vec::new();
-    if let Some(n) = &id.sequence_name {
-        opts.push(format!("SEQUENCE NAME {n}"));
-    }
-    opts.extend(id.options.clauses());
-    if !opts.is_empty() {
-        s.push_str(&format!(" ({})", opts.join(" ")));
-    }
-    s
 }
 
 fn add(table: &QualifiedName, column: &Column, out: &mut Vec<Statement>) {

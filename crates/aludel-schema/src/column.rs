@@ -55,6 +55,16 @@ pub enum IdentityKind {
     ByDefault,
 }
 
+impl IdentityKind {
+    /// `ALWAYS` or `BY DEFAULT`, as `GENERATED ... AS IDENTITY` writes it.
+    pub fn as_sql(self) -> &'static str {
+        match self {
+            IdentityKind::Always => "ALWAYS",
+            IdentityKind::ByDefault => "BY DEFAULT",
+        }
+    }
+}
+
 /// `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (options)`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Identity {

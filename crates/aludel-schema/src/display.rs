@@ -33,22 +33,24 @@ pub fn column_def(c: &Column) -> String {
         let _ = write!(s, " DEFAULT {d}");
     }
     if let Some(id) = &c.identity {
-        let kind = match id.kind {
-            crate::IdentityKind::Always => "ALWAYS",
-            crate::IdentityKind::ByDefault => "BY DEFAULT",
-        };
-        let _ = write!(s, " GENERATED {kind} AS IDENTITY");
-        let mut opts = Vec::new();
-        if let Some(n) = &id.sequence_name {
-            opts.push(format!("SEQUENCE NAME {n}"));
-        }
-        opts.extend(id.options.clauses());
-        if !opts.is_empty() {
-            let _ = write!(s, " ({})", opts.join(" "));
-        }
+        let _ = write!(s, " {}", identity_def(id));
     }
     if !c.nullable {
         s.push_str(" NOT NULL");
+    }
+    s
+}
+
+/// `GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY [(SEQUENCE NAME ... options)]`.
+pub fn identity_def(id: &crate::Identity) -> String {
+    let mut s = format!("GENERATED {} AS IDENTITY", id.kind.as_sql());
+    let mut opts = Vec::new();
+    if let Some(n) = &id.sequence_name {
+        opts.push(format!("SEQUENCE NAME {n}"));
+    }
+    opts.extend(id.options.clauses());
+    if !opts.is_empty() {
+        let _ = write!(s, " ({})", opts.join(" "));
     }
     s
 }

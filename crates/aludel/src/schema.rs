@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use aludel_schema::{
     ColumnType, EnumType, Extension, Ident, IndexTarget, Namespace, QualifiedName,
-    Schema as IrSchema, Sequence, Table, naming,
+    Schema as IrSchema, Sequence, Table, identity_sequence_name,
 };
 
 use crate::{Model, PgEnum, Problem, SchemaError};
@@ -511,13 +511,7 @@ fn check_relation_names(
         }
         for c in &t.columns {
             if let Some(id) = &c.identity {
-                let name = match &id.sequence_name {
-                    Some(n) => n.clone(),
-                    None => QualifiedName::new(
-                        schema.clone(),
-                        naming::sequence(t.name.name.as_str(), c.name.as_str()),
-                    ),
-                };
+                let name = identity_sequence_name(&t.name, &c.name, id.sequence_name.as_ref());
                 claim(
                     name,
                     format!(
