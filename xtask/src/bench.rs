@@ -7,7 +7,7 @@ use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
 use aludel_introspect::{Options, introspect_url};
-use aludel_pg::{Cluster, ClusterOptions, Server, find_bin_dir};
+use aludel_pg::{Cluster, ClusterOptions, Server};
 
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     match args.first().map(String::as_str) {
@@ -29,12 +29,7 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
 fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
     let tables: usize = crate::flag(args, "--tables")?.unwrap_or(5000);
     let cluster = Cluster::start(&ClusterOptions::default())?;
-    let bin = find_bin_dir()?;
-    let pg_dump = if bin.join("pg_dump").is_file() {
-        bin.join("pg_dump")
-    } else {
-        "pg_dump".into()
-    };
+    let pg_dump = aludel_pg::find_bin("pg_dump");
     let rt = crate::runtime()?;
     rt.block_on(async {
         let server = Server::new(&cluster.url())?;

@@ -6,11 +6,11 @@
 //! the best of three of each, the overhead per migration and the ratio.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use aludel_pg::{Cluster, ClusterOptions, Server, find_bin_dir};
+use aludel_pg::{Cluster, ClusterOptions, Server};
 
 const RUNS: usize = 3;
 
@@ -31,7 +31,7 @@ fn bench(n: usize, work: &Path) -> anyhow::Result<ExitCode> {
     std::fs::write(&script_path, script)?;
 
     let cluster = Cluster::start(&ClusterOptions::default())?;
-    let psql = psql_path();
+    let psql = aludel_pg::find_bin("psql");
     let rt = crate::runtime()?;
     let server = Server::new(&cluster.url())?;
 
@@ -108,14 +108,6 @@ fn bench(n: usize, work: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// `psql` next to the server binaries, else from `PATH`.
-fn psql_path() -> PathBuf {
-    find_bin_dir()
-        .map(|d| d.join("psql"))
-        .ok()
-        .filter(|p| p.is_file())
-        .unwrap_or_else(|| "psql".into())
-}
-
 /// Writes N migrations in a line (a small table and a row each) and returns the psql script
 /// with the same statements, one transaction per migration.
 fn write_migrations(dir: &Path, n: usize) -> anyhow::Result<String> {

@@ -25,16 +25,17 @@ fn wait_until(p: &Project, what: &str, sql: &str) {
     }
 }
 
-/// Whether a backend other than the asking one runs a statement containing `needle`.
+/// Whether a backend other than the asking one runs a statement containing `needle`, as a
+/// boolean SQL expression.
 fn running(needle: &str) -> String {
     format!(
-        "SELECT (EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() \
-         AND pid <> pg_backend_pid() AND query LIKE '%{needle}%'))::text"
+        "EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() \
+         AND pid <> pg_backend_pid() AND query LIKE '%{needle}%')"
     )
 }
 
-/// Starts `aludel upgrade`, waits until its backend runs the `pg_sleep`, kills the process
-/// with SIGKILL, then waits until the server has noticed and ended the backend.
+/// Starts `aludel upgrade`, waits until its backend runs the `pg_sleep`, and kills the process
+/// with SIGKILL ([`wait_backend_gone`] waits for the server to end the backend).
 fn kill_during_sleep(p: &Project, sleep: &str) {
     let mut child = p
         .bin(&["upgrade"])
@@ -42,7 +43,11 @@ fn kill_during_sleep(p: &Project, sleep: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    wait_until(p, "the migration is sleeping", &running(sleep));
+    wait_until(
+        p,
+        "the migration is sleeping",
+        &format!("SELECT ({})::text", running(sleep)),
+    );
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
 }
@@ -51,12 +56,7 @@ fn wait_backend_gone(p: &Project, sleep: &str) {
     wait_until(
         p,
         "the server has ended the killed client's backend",
-        &format!(
-            "SELECT (NOT ({}))::text",
-            running(sleep)
-                .trim_start_matches("SELECT ")
-                .trim_end_matches("::text")
-        ),
+        &format!("SELECT (NOT {})::text", running(sleep)),
     );
 }
 

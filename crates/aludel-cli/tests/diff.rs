@@ -21,11 +21,7 @@ CREATE TABLE app.posts (id bigint PRIMARY KEY, author bigint NOT NULL REFERENCES
 CREATE INDEX posts_title ON app.posts (title);";
 
 fn psql(url: &str, script: &str) {
-    let bin = aludel_pg::find_bin_dir()
-        .map(|d| d.join("psql"))
-        .ok()
-        .filter(|p| p.is_file())
-        .unwrap_or_else(|| "psql".into());
+    let bin = aludel_pg::find_bin("psql");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("script.sql");
     std::fs::write(&file, script).unwrap();

@@ -42,6 +42,16 @@ pub struct Cluster {
     major_version: u32,
 }
 
+/// A PostgreSQL client program (`psql`, `pg_dump`): the one next to the server binaries of
+/// [`find_bin_dir`], else the name alone (found on `PATH`).
+pub fn find_bin(name: &str) -> PathBuf {
+    find_bin_dir()
+        .map(|d| d.join(name))
+        .ok()
+        .filter(|p| p.is_file())
+        .unwrap_or_else(|| name.into())
+}
+
 /// Finds the directory with `initdb` and `pg_ctl`: `$ALUDEL_PG_BIN`, then `PATH`, then the
 /// newest `/usr/lib/postgresql/<major>/bin` (Debian and Ubuntu install them there).
 pub fn find_bin_dir() -> Result<PathBuf, Error> {

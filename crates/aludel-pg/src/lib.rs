@@ -8,7 +8,7 @@ mod server;
 pub mod testing;
 mod url;
 
-pub use cluster::{Cluster, ClusterOptions, find_bin_dir};
+pub use cluster::{Cluster, ClusterOptions, find_bin, find_bin_dir};
 pub use connect::{ConnectInfo, connect, connect_options, redact};
 pub use error::{Error, server_message};
 pub use server::{ScratchDatabase, Server, with_database};
