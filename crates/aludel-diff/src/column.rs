@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use aludel_schema::{
-    Change, Column, CommentTarget, Ident, QualifiedName, Table, TypeSpec, cast_using,
+    Change, Column, CommentTarget, QualifiedName, Table, TypeSpec, cast_using,
     identity_sequence_name,
 };
 
@@ -82,17 +82,16 @@ fn strip(c: &Column) -> Column {
     c
 }
 
-/// Diffs the columns of a kept table; returns the columns that are dropped and re-added
-/// (their constraints and indexes must be recreated too).
+/// Diffs the columns of a kept table (what depends on a replaced column is rebuilt by
+/// `rebuild.rs`).
 pub(crate) fn diff(
     ct: &Table,
     dt: &Table,
     touched_enums: &BTreeSet<QualifiedName>,
     out: &mut Vec<Change>,
     diags: &mut Vec<Diagnostic>,
-) -> BTreeSet<Ident> {
+) {
     let table = &dt.name;
-    let mut replaced = BTreeSet::new();
     // generated columns are dropped first and added last: they read the others
     let mut dropped: Vec<&Column> = ct
         .columns
@@ -134,10 +133,9 @@ pub(crate) fn diff(
     }
     for d in &dt.columns {
         if let Some(c) = ct.column(&d.name) {
-            alter(table, c, d, touched_enums, out, &mut replaced);
+            alter(table, c, d, touched_enums, out);
         }
     }
-    replaced
 }
 
 fn alter(
@@ -146,11 +144,9 @@ fn alter(
     d: &Column,
     touched_enums: &BTreeSet<QualifiedName>,
     out: &mut Vec<Change>,
-    replaced: &mut BTreeSet<Ident>,
 ) {
     let name = &d.name;
     if c.generated != d.generated {
-        replaced.insert(name.clone());
         out.push(Change::ReplaceColumn {
             table: table.clone(),
             old: strip(c),

@@ -3,8 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use aludel_schema::expr::mentions_column;
-use aludel_schema::{Change, CommentTarget, Ident, Index, IndexTarget, Table};
+use aludel_schema::{Change, CommentTarget, Index, Table};
 
 use crate::{Cx, DiffError};
 
@@ -48,17 +47,7 @@ pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
     Ok(())
 }
 
-fn mentions(ix: &Index, cols: &BTreeSet<Ident>) -> bool {
-    let text = |s: &str| cols.iter().any(|c| mentions_column(s, c));
-    ix.include.iter().any(|c| cols.contains(c))
-        || ix.predicate.as_ref().is_some_and(|p| text(p.as_str()))
-        || ix.keys.iter().any(|k| match &k.target {
-            IndexTarget::Column(c) => cols.contains(c),
-            IndexTarget::Expression(e) => text(e.as_str()),
-        })
-}
-
-pub(crate) fn diff(ct: &Table, dt: &Table, replaced: &BTreeSet<Ident>, out: &mut Vec<Change>) {
+pub(crate) fn diff(ct: &Table, dt: &Table, out: &mut Vec<Change>) {
     let table = &dt.name;
     for o in &ct.indexes {
         let drop = Change::DropIndex {
@@ -67,7 +56,7 @@ pub(crate) fn diff(ct: &Table, dt: &Table, replaced: &BTreeSet<Ident>, out: &mut
         };
         match dt.indexes.iter().find(|n| n.name == o.name) {
             None => out.push(drop),
-            Some(n) if !same_but_name(o, n) || mentions(o, replaced) => {
+            Some(n) if !same_but_name(o, n) => {
                 out.push(drop);
                 out.push(Change::CreateIndex {
                     table: table.clone(),

@@ -5,9 +5,11 @@ mod column;
 mod constraint;
 mod enum_type;
 mod extension;
+mod graph;
 mod index;
 mod namespace;
 mod order;
+mod rebuild;
 mod sequence;
 mod table;
 #[cfg(test)]
@@ -28,6 +30,8 @@ pub enum Diagnostic {
         dropped: Ident,
         added: Ident,
     },
+    /// The dependency graph of the changes had a cycle, broken by kind; the order may be wrong.
+    DependencyCycle,
 }
 
 impl fmt::Display for Diagnostic {
@@ -42,6 +46,10 @@ impl fmt::Display for Diagnostic {
                 "column {table}.{dropped} is dropped and {table}.{added} of the same type is added; \
                  hint: if this is a rename, mark the new column `renamed_from = \"{}\"` so no data is lost",
                 dropped.as_str()
+            ),
+            Diagnostic::DependencyCycle => f.write_str(
+                "the changes depend on each other in a cycle, so they were ordered by kind; \
+                 hint: review the order of the statements, and report this as a bug of aludel",
             ),
         }
     }
@@ -111,8 +119,11 @@ pub fn diff(
     enum_type::diff(&mut cx);
     sequence::diff(&mut cx);
     table::diff(&mut cx);
-    constraint::dependent_foreign_keys(&mut cx);
-    let changes = order::sort(cx.out);
+    rebuild::add(&mut cx);
+    let (changes, cycle) = order::sort(cx.out);
+    if cycle {
+        cx.diags.push(Diagnostic::DependencyCycle);
+    }
     Ok((changes, cx.diags))
 }
 

@@ -1,13 +1,21 @@
-//! Dependency order: every change gets a phase, and a stable sort by phase keeps the
-//! deterministic order of generation within a phase. Foreign keys are dropped first and added
-//! last, so tables in a foreign-key cycle are simply created before any of their keys.
+//! Dependency order: a topological sort of the dependency graph (`graph.rs`), ties broken by
+//! kind (the rank below), then by the order of generation, which follows names. Foreign keys
+//! are separate changes from their tables, so tables in a foreign-key cycle are simply created
+//! before any of their keys and the graph has no cycle; should one appear (an edge the IR
+//! models wrongly), the change of lowest rank in it goes first, as the fixed phases of earlier
+//! versions ordered everything.
 
-use aludel_schema::{Change, ColumnType, Constraint};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
-/// Phases in execution order. Drops of what others depend on come before the types and
-/// tables they need are dropped; creations of types come before the tables using them.
+use aludel_schema::{Change, Constraint};
+
+use crate::graph;
+
+/// Kinds in their preferred order, for changes the graph leaves unordered: creations of what
+/// others need early, drops of what others need late.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Phase {
+pub(crate) enum Rank {
     CreateSchemas,
     CreateExtensions,
     Renames,
@@ -24,9 +32,9 @@ pub(crate) enum Phase {
     Comments,
 }
 
-pub(crate) fn phase(c: &Change) -> Phase {
+pub(crate) fn rank(c: &Change) -> Rank {
     use Change::*;
-    use Phase::*;
+    use Rank::*;
     match c {
         CreateSchema(_) => CreateSchemas,
         CreateExtension(_) | SetExtensionSchema { .. } => CreateExtensions,
@@ -49,9 +57,6 @@ pub(crate) fn phase(c: &Change) -> Phase {
         | SetDefault { new: None, .. }
         | DropIdentity { .. } => DropDependents,
         DropColumn { .. } | DropTable(_) | SetOwnedSequence { new: None, .. } => DropColumns,
-        // a column leaving an enum does so before the enum is recreated or extended (and, in
-        // the downgrade, comes back after), so the old type never has it as a user
-        AlterColumnType { old, new, .. } if has_enum(&old.ty) && !has_enum(&new.ty) => DropColumns,
         CreateEnum(_)
         | AddEnumValue(_)
         | RemoveEnumValue(_)
@@ -79,19 +84,60 @@ pub(crate) fn phase(c: &Change) -> Phase {
         DropExtension(_) => DropExtensions,
         DropSchema(_) => DropSchemas,
         SetComment { .. } => Comments,
+        Rebuilt { change, .. } => rank(change),
     }
 }
 
-fn has_enum(ty: &ColumnType) -> bool {
-    match ty {
-        ColumnType::Enum { .. } => true,
-        ColumnType::Array { element } => has_enum(element),
-        _ => false,
+/// The changes in dependency order, and whether a cycle had to be broken.
+pub(crate) fn sort(changes: Vec<Change>) -> (Vec<Change>, bool) {
+    let n = changes.len();
+    let effects = graph::all_effects(&changes);
+    let edges = graph::edges(&effects);
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut waiting = vec![0usize; n];
+    for (a, b) in edges {
+        after[a].push(b);
+        waiting[b] += 1;
     }
-}
-
-/// Sorts changes by phase, keeping the order of generation within a phase.
-pub(crate) fn sort(mut changes: Vec<Change>) -> Vec<Change> {
-    changes.sort_by_key(phase);
-    changes
+    let key = |i: usize| Reverse((rank(&changes[i]), i));
+    let mut ready: BinaryHeap<Reverse<(Rank, usize)>> =
+        (0..n).filter(|&i| waiting[i] == 0).map(key).collect();
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    let mut cycle = false;
+    while order.len() < n {
+        let i = match ready.pop() {
+            Some(Reverse((_, i))) => i,
+            None => {
+                // a cycle: release its change of lowest rank
+                cycle = true;
+                let i = (0..n)
+                    .filter(|&i| !done[i])
+                    .min_by_key(|&i| (rank(&changes[i]), i))
+                    .expect("changes remain");
+                waiting[i] = 0;
+                i
+            }
+        };
+        if done[i] {
+            continue;
+        }
+        done[i] = true;
+        order.push(i);
+        for &b in &after[i] {
+            if done[b] {
+                continue;
+            }
+            waiting[b] -= 1;
+            if waiting[b] == 0 {
+                ready.push(key(b));
+            }
+        }
+    }
+    let mut slots: Vec<Option<Change>> = changes.into_iter().map(Some).collect();
+    let sorted = order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each change once"))
+        .collect();
+    (sorted, cycle)
 }

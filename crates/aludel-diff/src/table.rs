@@ -31,9 +31,9 @@ pub(crate) fn diff(cx: &mut Cx) {
         let (Some(c), Some(d)) = (cx.cur.tables.get(name), cx.des.tables.get(name)) else {
             continue;
         };
-        let replaced = column::diff(c, d, &cx.touched_enums, &mut out, &mut diags);
-        constraint::diff(c, d, &replaced, &mut out);
-        index::diff(c, d, &replaced, &mut out);
+        column::diff(c, d, &cx.touched_enums, &mut out, &mut diags);
+        constraint::diff(c, d, &mut out);
+        index::diff(c, d, &mut out);
         if c.comment != d.comment {
             out.push(Change::SetComment {
                 target: CommentTarget::Table(name.clone()),

@@ -272,6 +272,9 @@ fn check(a: &Schema, b: &Schema, expect: Expect) {
 
 /// One short line per change: its kind and the object it touches.
 fn describe(c: &Change) -> String {
+    if let Change::Rebuilt { reason, change } = c {
+        return format!("{} (rebuilt: {reason})", describe(change));
+    }
     let dbg = format!("{c:?}");
     let kind = dbg
         .split(['(', ' ', '{'])
@@ -347,6 +350,7 @@ fn describe(c: &Change) -> String {
         Change::SetComment { target, new, .. } => format!("{target:?} {new:?}"),
         Change::RenameSchema { from, to } => format!("{from} -> {to}"),
         Change::SetExtensionSchema { name, from, to } => format!("{name} {from} -> {to}"),
+        Change::Rebuilt { .. } => unreachable!("described above"),
     };
     let hazards: Vec<String> = c.hazards().iter().map(|h| format!("[{h}]")).collect();
     if hazards.is_empty() {
@@ -757,11 +761,11 @@ fn identity_and_generated_columns() {
         &schema(vec![a_t]),
         &schema(vec![b_t]),
         expect![[r#"
-            DropIndex public.t.t_y_idx
+            DropIndex public.t.t_y_idx (rebuilt: public.t_y_idx depends on public.t.y)
             AddIdentity public.t.id [blocks-writes public.t]
             AlterIdentity public.t.n
             ReplaceColumn public.t.y [data-loss public.t.y] [rewrites-table public.t]
-            CreateIndex public.t.t_y_idx [blocks-writes public.t]
+            CreateIndex public.t.t_y_idx [blocks-writes public.t] (rebuilt: public.t_y_idx depends on public.t.y)
         "#]],
     );
 }

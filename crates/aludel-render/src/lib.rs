@@ -16,7 +16,7 @@ mod tests;
 
 use std::fmt;
 
-use aludel_schema::{Change, Hazard, HazardNote};
+use aludel_schema::{Change, Hazard, HazardNote, RebuildReason};
 
 /// How to render.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,6 +53,9 @@ pub struct Statement {
     pub transactional: bool,
     /// Hazards of the change this statement belongs to (on its first statement).
     pub hazards: Vec<HazardNote>,
+    /// Why the object is dropped and recreated, when the change is part of a rebuild set (on
+    /// its first statement).
+    pub rebuilt: Option<RebuildReason>,
 }
 
 impl Statement {
@@ -61,6 +64,7 @@ impl Statement {
             sql: sql.into(),
             transactional: true,
             hazards: Vec::new(),
+            rebuilt: None,
         }
     }
 
@@ -72,11 +76,15 @@ impl Statement {
     }
 }
 
-/// `-- hazard: <code> <object>` lines, then the statement and its semicolon.
+/// `-- hazard: <code> <object>` lines, a `-- rebuilt: <object> depends on <object>` line,
+/// then the statement and its semicolon.
 impl fmt::Display for Statement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for h in &self.hazards {
             writeln!(f, "-- hazard: {h}")?;
+        }
+        if let Some(r) = &self.rebuilt {
+            writeln!(f, "-- rebuilt: {r}")?;
         }
         write!(f, "{};", self.sql)
     }
@@ -94,6 +102,9 @@ pub fn render(changes: &[Change], options: &Options) -> Vec<Statement> {
             if options.online && matches!(c, Change::CreateIndex { .. } | Change::DropIndex { .. })
             {
                 first.hazards.retain(|h| h.hazard != Hazard::BlocksWrites);
+            }
+            if let Change::Rebuilt { reason, .. } = c {
+                first.rebuilt = Some(reason.clone());
             }
         }
     }
@@ -159,6 +170,15 @@ pub fn render_change(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         | InvalidateConstraint { .. } => constraint::render(c, o, out),
         CreateIndex { .. } | DropIndex { .. } | RenameIndex { .. } => index::render(c, o, out),
         SetComment { target, new, .. } => out.push(comment::set(target, new.as_deref())),
+        // a rebuild set shares the transaction of the change it is built around, so its
+        // members take their plain (transactional) forms even in online mode
+        Rebuilt { change, .. } => {
+            let plain = Options {
+                online: false,
+                ..o.clone()
+            };
+            render_change(change, &plain, out)
+        }
     }
 }
 

@@ -537,6 +537,7 @@ impl Schema {
                 t.normalize();
             }
             SetComment { target, new, .. } => self.set_comment(target, new.clone())?,
+            Rebuilt { change, .. } => self.apply(change)?,
         }
         Ok(())
     }

@@ -134,6 +134,7 @@ impl Change {
                     out.push(note(MayFailOnExistingRows, new.name.to_string()));
                 }
             }
+            Rebuilt { change, .. } => return change.hazards(),
             _ => {}
         }
         out

@@ -345,4 +345,36 @@ pub enum Change {
         old: Option<String>,
         new: Option<String>,
     },
+    /// A change of a rebuild set: an object that stays the same but depends on something another
+    /// change drops or replaces, so it is dropped before that change and recreated after it, in
+    /// the same transaction.
+    Rebuilt {
+        reason: RebuildReason,
+        change: Box<Change>,
+    },
+}
+
+/// Why an unchanged object is dropped and recreated: it depends on something that is replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RebuildReason {
+    /// The rebuilt object (`public.orders.orders_total_check`).
+    pub object: String,
+    /// What it depends on (`public.orders.total`).
+    pub depends_on: String,
+}
+
+impl fmt::Display for RebuildReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} depends on {}", self.object, self.depends_on)
+    }
+}
+
+impl Change {
+    /// The change itself, without a [`Change::Rebuilt`] wrapper.
+    pub fn inner(&self) -> &Change {
+        match self {
+            Change::Rebuilt { change, .. } => change.inner(),
+            c => c,
+        }
+    }
 }

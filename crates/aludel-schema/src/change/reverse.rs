@@ -231,6 +231,10 @@ impl Change {
                     to,
                 }
             }
+            Rebuilt { reason, change } => Rebuilt {
+                reason: reason.clone(),
+                change: Box::new(change.reverse()),
+            },
             SetComment { target, old, new } => {
                 let (old, new) = swap(old, new);
                 SetComment {
