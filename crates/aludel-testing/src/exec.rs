@@ -131,6 +131,7 @@ pub(crate) async fn drop_if_unused(
                 sql,
                 transactional: true,
                 hazards: Vec::new(),
+                rebuilt: None,
             }),
             Err(sqlx::Error::Database(db))
                 if db.code().as_deref() == Some(DEPENDENT_OBJECTS_STILL_EXIST) => {}
