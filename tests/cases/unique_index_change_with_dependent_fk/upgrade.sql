@@ -1,3 +1,4 @@
+-- rebuilt: public.c.c_code_fkey depends on public.p_code_idx
 ALTER TABLE public.c DROP CONSTRAINT c_code_fkey;
 DROP INDEX public.p_code_idx;
 -- hazard: blocks-writes public.p
@@ -5,4 +6,5 @@ DROP INDEX public.p_code_idx;
 CREATE UNIQUE INDEX p_code_idx ON public.p USING btree (code) NULLS NOT DISTINCT;
 -- hazard: blocks-writes public.c
 -- hazard: may-fail-on-existing-rows public.c.c_code_fkey
+-- rebuilt: public.c.c_code_fkey depends on public.p_code_idx
 ALTER TABLE public.c ADD CONSTRAINT c_code_fkey FOREIGN KEY (code) REFERENCES public.p (code);
