@@ -232,7 +232,11 @@ fn apply_all(s: &Schema, changes: &[Change]) -> Schema {
 
 /// The in-memory properties of one pair; returns the changes.
 fn round_trip(a: &Schema, b: &Schema) -> Vec<Change> {
-    let (changes, _) = diff(a, b).expect("diff");
+    let (changes, diags) = diff(a, b).expect("diff");
+    assert!(
+        !diags.contains(&crate::Diagnostic::DependencyCycle),
+        "the dependency graph has no cycle: {changes:#?}"
+    );
     let (again, _) = diff(a, b).expect("diff");
     assert_eq!(changes, again, "diff is deterministic");
     for c in &changes {
@@ -566,6 +570,37 @@ fn enum_value_removed_by_recreating_the_type() {
             RecreateEnum public.mood ["sad", "ok", "happy"] -> ["sad", "ok"] (2 columns, 1 checks, 1 indexes) [data-loss public.mood.happy] [rewrites-table public.mood] [may-fail-on-existing-rows public.mood]
         "#]],
     );
+}
+
+#[test]
+fn the_graph_orders_a_column_leaving_a_recreated_enum_before_the_type_whatever_its_kind() {
+    // by kind, type changes come before column changes; the graph knows the column must leave
+    // the old type before it is recreated (and, in the downgrade, join the new one after)
+    let t = table("t", vec![col("m", mood()), col("n", mood())]);
+    let mut a = schema(vec![t.clone()]);
+    a.add_enum(enum_type("mood", &["sad", "ok"]));
+    a.add_enum(enum_type("aaa", &["x"]));
+    let mut t2 = t;
+    t2.columns[0] = col("m", ColumnType::Text);
+    let mut b = schema(vec![t2]);
+    b.add_enum(enum_type("mood", &["ok", "sad"]));
+    b.add_enum(enum_type("aaa", &["x", "y"]));
+    check(
+        &a,
+        &b,
+        expect![[r#"
+            AddEnumValue public.aaa y After("x")
+            AlterColumnType public.t.m public.mood -> text using None [rewrites-table public.t]
+            RecreateEnum public.mood ["sad", "ok"] -> ["ok", "sad"] (1 columns, 0 checks, 0 indexes) [rewrites-table public.mood]
+        "#]],
+    );
+    let (down, _) = diff(&b, &a).expect("diff");
+    let text: Vec<String> = down.iter().map(describe).collect();
+    let downgrade = expect![[r#"
+        RecreateEnum public.aaa ["x", "y"] -> ["x"] (0 columns, 0 checks, 0 indexes) [data-loss public.aaa.y] [rewrites-table public.aaa] [may-fail-on-existing-rows public.aaa]
+        RecreateEnum public.mood ["ok", "sad"] -> ["sad", "ok"] (1 columns, 0 checks, 0 indexes) [rewrites-table public.mood]
+        AlterColumnType public.t.m text -> public.mood using Some(Expr("m::text::public.mood")) [rewrites-table public.t] [may-fail-on-existing-rows public.t.m]"#]];
+    downgrade.assert_eq(&text.join("\n"));
 }
 
 #[test]
