@@ -27,7 +27,7 @@ pub(crate) enum Key {
     Index(Ident, Ident),
     /// A unique key (primary key, unique constraint or unique index without predicate or
     /// expressions) that foreign keys can reference: table and sorted columns.
-    UniqueKey(QualifiedName, Vec<Ident>),
+    Unique(QualifiedName, Vec<Ident>),
 }
 
 impl Key {
@@ -36,17 +36,17 @@ impl Key {
         match self {
             Key::Schema(_) | Key::Extension(_) => None,
             Key::Type(q) | Key::Sequence(q) | Key::Table(q) => Some(Key::Schema(q.schema.clone())),
-            Key::Column(t, _) | Key::Constraint(t, _) | Key::UniqueKey(t, _) => {
+            Key::Column(t, _) | Key::Constraint(t, _) | Key::Unique(t, _) => {
                 Some(Key::Table(t.clone()))
             }
             Key::Index(s, _) => Some(Key::Schema(s.clone())),
         }
     }
 
-    pub(crate) fn unique_key(table: &QualifiedName, cols: &[Ident]) -> Key {
+    pub(crate) fn unique(table: &QualifiedName, cols: &[Ident]) -> Key {
         let mut cols = cols.to_vec();
         cols.sort();
-        Key::UniqueKey(table.clone(), cols)
+        Key::Unique(table.clone(), cols)
     }
 }
 
@@ -171,8 +171,8 @@ fn cols(table: &QualifiedName, cols: &[Ident], out: &mut Vec<Key>) {
 pub(crate) fn constraint_provides(table: &QualifiedName, c: &Constraint) -> Vec<Key> {
     let mut out = vec![Key::Constraint(table.clone(), c.name().clone())];
     match c {
-        Constraint::PrimaryKey(p) => out.push(Key::unique_key(table, &p.columns)),
-        Constraint::Unique(u) => out.push(Key::unique_key(table, &u.columns)),
+        Constraint::PrimaryKey(p) => out.push(Key::unique(table, &p.columns)),
+        Constraint::Unique(u) => out.push(Key::unique(table, &u.columns)),
         Constraint::Check(_) | Constraint::ForeignKey(_) => {}
     }
     out
@@ -199,7 +199,7 @@ pub(crate) fn constraint_needs(
         Constraint::ForeignKey(f) => {
             cols(table, &f.columns, out);
             cols(&f.ref_table, &f.ref_columns, out);
-            out.push(Key::unique_key(&f.ref_table, &f.ref_columns));
+            out.push(Key::unique(&f.ref_table, &f.ref_columns));
         }
     }
 }
@@ -217,7 +217,7 @@ pub(crate) fn index_unique_key(table: &QualifiedName, ix: &Index) -> Option<Key>
             IndexTarget::Expression(_) => None,
         })
         .collect();
-    cols.map(|c| Key::unique_key(table, &c))
+    cols.map(|c| Key::unique(table, &c))
 }
 
 pub(crate) fn index_provides(table: &QualifiedName, ix: &Index) -> Vec<Key> {

@@ -30,7 +30,7 @@ fn triggers_of(c: &Change) -> Vec<Trigger> {
         }),
         Change::DropConstraint { table, constraint } => {
             for key in graph::constraint_provides(table, constraint) {
-                if let Key::UniqueKey(..) = key {
+                if let Key::Unique(..) = key {
                     out.push(Trigger {
                         key,
                         name: format!("{table}.{}", constraint.name()),
@@ -93,7 +93,7 @@ pub(crate) fn add(cx: &mut Cx) {
                 let touched = Touched::column(table, column);
                 dependents_in_table(ct, dt, &touched, &t.key, &dropped, &mut found);
             }
-            Key::UniqueKey(..) => {
+            Key::Unique(..) => {
                 for (tn, ct) in &cx.cur.tables {
                     let Some(dt) = cx.des.tables.get(tn) else {
                         continue;
