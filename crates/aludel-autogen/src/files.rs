@@ -24,18 +24,39 @@ fn transactional(change: &Change, options: &Options) -> bool {
         .all(|s| s.transactional)
 }
 
-/// Groups consecutive changes by whether they can share a transaction.
+/// Groups consecutive changes by whether they can share a transaction. A change that does
+/// nothing in the upgrade (a rebuild only the downgrade needs) stays with its neighbours: its
+/// downgrade belongs with theirs.
 pub(crate) fn split(changes: &[Change], options: &Options) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
+    let mut waiting: Vec<Change> = Vec::new();
     for change in changes {
+        if !change.is_active() {
+            match parts.last_mut() {
+                Some(p) => p.changes.push(change.clone()),
+                None => waiting.push(change.clone()),
+            }
+            continue;
+        }
         let t = transactional(change, options);
         match parts.last_mut() {
             Some(p) if p.transactional == t => p.changes.push(change.clone()),
             _ => parts.push(Part {
-                changes: vec![change.clone()],
+                changes: std::mem::take(&mut waiting)
+                    .into_iter()
+                    .chain([change.clone()])
+                    .collect(),
                 transactional: t,
             }),
         }
+    }
+    if let Some(p) = parts.last_mut() {
+        p.changes.append(&mut waiting);
+    } else if !waiting.is_empty() {
+        parts.push(Part {
+            changes: waiting,
+            transactional: true,
+        });
     }
     parts
 }

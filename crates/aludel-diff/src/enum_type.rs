@@ -1,9 +1,9 @@
 //! Enum types: renames (type and values), create, drop, values added at their position, and
-//! removal or reordering by recreating the type around its users.
+//! removal or reordering by recreating the type around its columns.
 
 use aludel_schema::{
     Change, ColumnType, CommentTarget, EnumColumn, EnumType, EnumUsage, EnumValue, EnumValueAdd,
-    IndexTarget, QualifiedName,
+    QualifiedName,
 };
 
 use crate::{Cx, DiffError, resolve_hints};
@@ -151,15 +151,14 @@ pub(crate) fn uses_enum(ty: &ColumnType, name: &QualifiedName) -> Option<bool> {
     }
 }
 
-/// The columns, checks and indexes that stay the same across the diff and must be taken apart
-/// around a recreation of the enum `name`: every column of the type (or an array of it), and
-/// every check and index whose expression names the type.
+/// The columns that stay the same across the diff and must be cast around a recreation of the
+/// enum `name`: every column of the type (or an array of it). Checks and indexes whose
+/// expressions name the type are rebuilt around it (`rebuild.rs`).
 fn usage(cx: &Cx, name: &QualifiedName) -> EnumUsage {
     let mut u = EnumUsage {
         comment: cx.cur.enums.get(name).and_then(|e| e.comment.clone()),
         ..EnumUsage::default()
     };
-    let mentions = |text: &str| aludel_schema::expr::mentions_type(text, name);
     for (tn, ct) in &cx.cur.tables {
         let Some(dt) = cx.des.tables.get(tn) else {
             continue;
@@ -184,21 +183,6 @@ fn usage(cx: &Cx, name: &QualifiedName) -> EnumUsage {
                     None
                 },
             });
-        }
-        for ck in &ct.checks {
-            if dt.checks.contains(ck) && mentions(ck.expr.as_str()) {
-                u.checks.push((tn.clone(), ck.clone()));
-            }
-        }
-        for ix in &ct.indexes {
-            let text_mentions = ix.predicate.as_ref().is_some_and(|p| mentions(p.as_str()))
-                || ix.keys.iter().any(|k| match &k.target {
-                    IndexTarget::Expression(e) => mentions(e.as_str()),
-                    IndexTarget::Column(_) => false,
-                });
-            if text_mentions && dt.indexes.contains(ix) {
-                u.indexes.push((tn.clone(), ix.clone()));
-            }
         }
     }
     u

@@ -75,6 +75,13 @@ pub(crate) struct Touched {
 }
 
 impl Touched {
+    /// Only the enum type `name`.
+    pub(crate) fn enum_type(name: &QualifiedName) -> Touched {
+        let mut t = Touched::default();
+        t.types.insert(name.clone());
+        t
+    }
+
     /// Only `column` of `table`.
     pub(crate) fn column(table: &QualifiedName, column: &Ident) -> Touched {
         let mut t = Touched::default();

@@ -4,10 +4,12 @@
 //! unique key drags the foreign keys that reference it along.
 //!
 //! What triggers a rebuild: a replaced column (a changed generation expression: drop and
-//! re-add), and a dropped unique key (primary key, unique constraint, unique index) that kept
-//! foreign keys rest on.
+//! re-add); a recreated enum type (checks and indexes whose expressions name it), also when
+//! only the downgrade recreates it (an added value is removed by recreating the type); and a
+//! dropped unique key (primary key, unique constraint, unique index) that kept foreign keys
+//! rest on.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use aludel_schema::{Change, Constraint, Ident, Index, QualifiedName, RebuildReason, Table};
 
@@ -15,35 +17,55 @@ use crate::Cx;
 use crate::constraint;
 use crate::graph::{self, Key, Touched};
 
-/// Something dropped or replaced, and how the file names it.
+/// Something dropped or replaced, how the file names it, and in which directions.
 struct Trigger {
     key: Key,
     name: String,
+    active: bool,
+    active_reversed: bool,
 }
 
 fn triggers_of(c: &Change) -> Vec<Trigger> {
+    let (active, active_reversed) = match c {
+        Change::Rebuilt {
+            active,
+            active_reversed,
+            ..
+        } => (*active, *active_reversed),
+        _ => (true, true),
+    };
+    let trigger = |key, name| Trigger {
+        key,
+        name,
+        active,
+        active_reversed,
+    };
     let mut out = Vec::new();
     match c.inner() {
-        Change::ReplaceColumn { table, new, .. } => out.push(Trigger {
-            key: Key::Column(table.clone(), new.name.clone()),
-            name: format!("{table}.{}", new.name),
+        Change::ReplaceColumn { table, new, .. } => out.push(trigger(
+            Key::Column(table.clone(), new.name.clone()),
+            format!("{table}.{}", new.name),
+        )),
+        Change::RecreateEnum { new, .. } => {
+            out.push(trigger(Key::Type(new.name.clone()), new.name.to_string()))
+        }
+        // the value is added in place; only the downgrade recreates the type
+        Change::AddEnumValue(a) => out.push(Trigger {
+            key: Key::Type(a.enum_name.clone()),
+            name: a.enum_name.to_string(),
+            active: false,
+            active_reversed: true,
         }),
         Change::DropConstraint { table, constraint } => {
             for key in graph::constraint_provides(table, constraint) {
                 if let Key::Unique(..) = key {
-                    out.push(Trigger {
-                        key,
-                        name: format!("{table}.{}", constraint.name()),
-                    });
+                    out.push(trigger(key, format!("{table}.{}", constraint.name())));
                 }
             }
         }
         Change::DropIndex { table, index } => {
             if let Some(key) = graph::index_unique_key(table, index) {
-                out.push(Trigger {
-                    key,
-                    name: format!("{}.{}", table.schema, index.name),
-                });
+                out.push(trigger(key, format!("{}.{}", table.schema, index.name)));
             }
         }
         _ => {}
@@ -51,26 +73,31 @@ fn triggers_of(c: &Change) -> Vec<Trigger> {
     out
 }
 
-/// What is already dropped by the plan (and so recreated by it, if it stays).
-#[derive(Default)]
-struct Dropped {
-    constraints: BTreeSet<(QualifiedName, Ident)>,
-    indexes: BTreeSet<(QualifiedName, Ident)>,
+/// A constraint or index, by table and name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Object {
+    Constraint(QualifiedName, Ident),
+    Index(QualifiedName, Ident),
 }
 
-impl Dropped {
-    fn note(&mut self, c: &Change) {
-        match c.inner() {
-            Change::DropConstraint { table, constraint } => {
-                self.constraints
-                    .insert((table.clone(), constraint.name().clone()));
-            }
-            Change::DropIndex { table, index } => {
-                self.indexes.insert((table.clone(), index.name.clone()));
-            }
-            _ => {}
+fn dropped_object(c: &Change) -> Option<Object> {
+    match c.inner() {
+        Change::DropConstraint { table, constraint } => {
+            Some(Object::Constraint(table.clone(), constraint.name().clone()))
         }
+        Change::DropIndex { table, index } => {
+            Some(Object::Index(table.clone(), index.name.clone()))
+        }
+        _ => None,
     }
+}
+
+/// What is already dropped (and so recreated, if it stays) in both directions, and the rebuild
+/// pairs that act in one direction only (by their index in the output).
+#[derive(Default)]
+struct Dropped {
+    both: BTreeSet<Object>,
+    one_way: BTreeMap<Object, usize>,
 }
 
 /// Adds the rebuild sets of the planned changes to `cx.out`.
@@ -78,10 +105,10 @@ pub(crate) fn add(cx: &mut Cx) {
     let mut dropped = Dropped::default();
     let mut work: Vec<Trigger> = Vec::new();
     for c in &cx.out {
-        dropped.note(c);
+        dropped.both.extend(dropped_object(c));
         work.extend(triggers_of(c));
     }
-    let mut extra = Vec::new();
+    let mut extra: Vec<Change> = Vec::new();
     while let Some(t) = work.pop() {
         let mut found: Vec<(Change, Change)> = Vec::new();
         match &t.key {
@@ -91,7 +118,15 @@ pub(crate) fn add(cx: &mut Cx) {
                     continue;
                 };
                 let touched = Touched::column(table, column);
-                dependents_in_table(ct, dt, &touched, &t.key, &dropped, &mut found);
+                dependents_in_table(ct, dt, &touched, &t.key, &mut found);
+            }
+            Key::Type(name) => {
+                let touched = Touched::enum_type(name);
+                for (tn, ct) in &cx.cur.tables {
+                    if let Some(dt) = cx.des.tables.get(tn) {
+                        dependents_in_table(ct, dt, &touched, &t.key, &mut found);
+                    }
+                }
             }
             Key::Unique(..) => {
                 for (tn, ct) in &cx.cur.tables {
@@ -102,9 +137,7 @@ pub(crate) fn add(cx: &mut Cx) {
                         let mut needs = Vec::new();
                         let c = Constraint::ForeignKey(fk.clone());
                         graph::constraint_needs(&Touched::default(), tn, &c, &mut needs);
-                        if !needs.contains(&t.key)
-                            || dropped.constraints.contains(&(tn.clone(), fk.name.clone()))
-                        {
+                        if !needs.contains(&t.key) {
                             continue;
                         }
                         if let Some(new) = dt.foreign_keys.iter().find(|f| f.name == fk.name) {
@@ -116,19 +149,49 @@ pub(crate) fn add(cx: &mut Cx) {
             _ => {}
         }
         for (drop, add) in found {
-            let (object, more) = describe(&drop);
+            let Some(object) = dropped_object(&drop) else {
+                continue;
+            };
+            if dropped.both.contains(&object) {
+                continue;
+            }
+            if let Some(&at) = dropped.one_way.get(&object) {
+                // rebuilt already, in one direction: now in the other one too
+                for c in &mut extra[at..at + 2] {
+                    if let Change::Rebuilt {
+                        active,
+                        active_reversed,
+                        ..
+                    } = c
+                    {
+                        *active |= t.active;
+                        *active_reversed |= t.active_reversed;
+                    }
+                }
+                if extra[at].is_active() && extra[at].reverse().is_active() {
+                    dropped.one_way.remove(&object);
+                    dropped.both.insert(object);
+                }
+                continue;
+            }
             let reason = RebuildReason {
-                object,
+                object: describe(&drop),
                 depends_on: t.name.clone(),
             };
-            dropped.note(&drop);
-            work.extend(more);
-            for c in [drop, add] {
-                extra.push(Change::Rebuilt {
-                    reason: reason.clone(),
-                    change: Box::new(c),
-                });
+            let [drop, add] = [drop, add].map(|c| Change::Rebuilt {
+                reason: reason.clone(),
+                change: Box::new(c),
+                active: t.active,
+                active_reversed: t.active_reversed,
+            });
+            if t.active && t.active_reversed {
+                dropped.both.insert(object);
+            } else {
+                dropped.one_way.insert(object, extra.len());
             }
+            work.extend(triggers_of(&drop));
+            extra.push(drop);
+            extra.push(add);
         }
     }
     cx.out.extend(extra);
@@ -160,24 +223,17 @@ fn index_pair(table: &QualifiedName, old: &Index, new: &Index) -> (Change, Chang
     )
 }
 
-/// The constraints and indexes of a kept table that need `key` and are not dropped already.
+/// The constraints and indexes of a kept table that need `key`.
 fn dependents_in_table(
     ct: &Table,
     dt: &Table,
     touched: &Touched,
     key: &Key,
-    dropped: &Dropped,
     found: &mut Vec<(Change, Change)>,
 ) {
     let table = &ct.name;
     let new_constraints = constraint::all(dt);
     for c in constraint::all(ct) {
-        if dropped
-            .constraints
-            .contains(&(table.clone(), c.name().clone()))
-        {
-            continue;
-        }
         let mut needs = Vec::new();
         graph::constraint_needs(touched, table, &c, &mut needs);
         if !needs.contains(key) {
@@ -188,9 +244,6 @@ fn dependents_in_table(
         }
     }
     for ix in &ct.indexes {
-        if dropped.indexes.contains(&(table.clone(), ix.name.clone())) {
-            continue;
-        }
         let mut needs = Vec::new();
         graph::index_needs(touched, table, ix, &mut needs);
         if !needs.contains(key) {
@@ -202,12 +255,11 @@ fn dependents_in_table(
     }
 }
 
-/// How the file names a rebuilt object, and what its drop takes away in turn.
-fn describe(drop: &Change) -> (String, Vec<Trigger>) {
-    let name = match drop {
+/// How the file names a rebuilt object.
+fn describe(drop: &Change) -> String {
+    match drop {
         Change::DropConstraint { table, constraint } => format!("{table}.{}", constraint.name()),
         Change::DropIndex { table, index } => format!("{}.{}", table.schema, index.name),
         _ => String::new(),
-    };
-    (name, triggers_of(drop))
+    }
 }

@@ -276,8 +276,21 @@ fn check(a: &Schema, b: &Schema, expect: Expect) {
 
 /// One short line per change: its kind and the object it touches.
 fn describe(c: &Change) -> String {
-    if let Change::Rebuilt { reason, change } = c {
-        return format!("{} (rebuilt: {reason})", describe(change));
+    if let Change::Rebuilt {
+        reason,
+        change,
+        active,
+        ..
+    } = c
+    {
+        let inner = describe(change);
+        // an inactive rebuild has no hazards of its own (it runs nothing)
+        let (inner, when) = match inner.split_once(" [") {
+            Some((plain, _)) if !*active => (plain.to_owned(), ", once reversed"),
+            _ if !*active => (inner.clone(), ", once reversed"),
+            _ => (inner.clone(), ""),
+        };
+        return format!("{inner} (rebuilt{when}: {reason})");
     }
     let dbg = format!("{c:?}");
     let kind = dbg
@@ -293,13 +306,11 @@ fn describe(c: &Change) -> String {
             format!("{} {} {:?}", a.enum_name, a.value, a.position())
         }
         Change::RecreateEnum { old, new, usage } => format!(
-            "{} {:?} -> {:?} ({} columns, {} checks, {} indexes)",
+            "{} {:?} -> {:?} ({} columns)",
             old.name,
             old.values.iter().map(|v| &v.name).collect::<Vec<_>>(),
             new.values.iter().map(|v| &v.name).collect::<Vec<_>>(),
             usage.columns.len(),
-            usage.checks.len(),
-            usage.indexes.len()
         ),
         Change::RenameEnumValue {
             enum_name,
@@ -558,7 +569,11 @@ fn enum_value_removed_by_recreating_the_type() {
         &a,
         &b,
         expect![[r#"
-            RecreateEnum public.mood ["sad", "ok", "happy"] -> ["happy", "sad", "ok"] (2 columns, 1 checks, 1 indexes) [rewrites-table public.mood]
+            DropConstraint public.t.t_m_check (rebuilt: public.t.t_m_check depends on public.mood)
+            DropIndex public.t.t_m_idx (rebuilt: public.t_m_idx depends on public.mood)
+            RecreateEnum public.mood ["sad", "ok", "happy"] -> ["happy", "sad", "ok"] (2 columns) [rewrites-table public.mood]
+            AddConstraint public.t.t_m_check [blocks-writes public.t] [may-fail-on-existing-rows public.t.t_m_check] (rebuilt: public.t.t_m_check depends on public.mood)
+            CreateIndex public.t.t_m_idx [blocks-writes public.t] (rebuilt: public.t_m_idx depends on public.mood)
         "#]],
     );
     let mut c = a.clone();
@@ -567,7 +582,11 @@ fn enum_value_removed_by_recreating_the_type() {
         &a,
         &c,
         expect![[r#"
-            RecreateEnum public.mood ["sad", "ok", "happy"] -> ["sad", "ok"] (2 columns, 1 checks, 1 indexes) [data-loss public.mood.happy] [rewrites-table public.mood] [may-fail-on-existing-rows public.mood]
+            DropConstraint public.t.t_m_check (rebuilt: public.t.t_m_check depends on public.mood)
+            DropIndex public.t.t_m_idx (rebuilt: public.t_m_idx depends on public.mood)
+            RecreateEnum public.mood ["sad", "ok", "happy"] -> ["sad", "ok"] (2 columns) [data-loss public.mood.happy] [rewrites-table public.mood] [may-fail-on-existing-rows public.mood]
+            AddConstraint public.t.t_m_check [blocks-writes public.t] [may-fail-on-existing-rows public.t.t_m_check] (rebuilt: public.t.t_m_check depends on public.mood)
+            CreateIndex public.t.t_m_idx [blocks-writes public.t] (rebuilt: public.t_m_idx depends on public.mood)
         "#]],
     );
 }
@@ -591,16 +610,47 @@ fn the_graph_orders_a_column_leaving_a_recreated_enum_before_the_type_whatever_i
         expect![[r#"
             AddEnumValue public.aaa y After("x")
             AlterColumnType public.t.m public.mood -> text using None [rewrites-table public.t]
-            RecreateEnum public.mood ["sad", "ok"] -> ["ok", "sad"] (1 columns, 0 checks, 0 indexes) [rewrites-table public.mood]
+            RecreateEnum public.mood ["sad", "ok"] -> ["ok", "sad"] (1 columns) [rewrites-table public.mood]
         "#]],
     );
     let (down, _) = diff(&b, &a).expect("diff");
     let text: Vec<String> = down.iter().map(describe).collect();
     let downgrade = expect![[r#"
-        RecreateEnum public.aaa ["x", "y"] -> ["x"] (0 columns, 0 checks, 0 indexes) [data-loss public.aaa.y] [rewrites-table public.aaa] [may-fail-on-existing-rows public.aaa]
-        RecreateEnum public.mood ["ok", "sad"] -> ["sad", "ok"] (1 columns, 0 checks, 0 indexes) [rewrites-table public.mood]
+        RecreateEnum public.aaa ["x", "y"] -> ["x"] (0 columns) [data-loss public.aaa.y] [rewrites-table public.aaa] [may-fail-on-existing-rows public.aaa]
+        RecreateEnum public.mood ["ok", "sad"] -> ["sad", "ok"] (1 columns) [rewrites-table public.mood]
         AlterColumnType public.t.m text -> public.mood using Some(Expr("m::text::public.mood")) [rewrites-table public.t] [may-fail-on-existing-rows public.t.m]"#]];
     downgrade.assert_eq(&text.join("\n"));
+}
+
+#[test]
+fn an_added_enum_value_rebuilds_the_checks_naming_the_type_only_in_the_downgrade() {
+    let mut t = table("t", vec![col("m", mood())]);
+    t.checks = vec![Check {
+        name: Ident::new("t_m_check"),
+        expr: Expr::new("(m <> 'sad'::mood)"),
+        no_inherit: false,
+        valid: true,
+    }];
+    let mut a = schema(vec![t]);
+    a.add_enum(enum_type("mood", &["sad", "ok"]));
+    let mut b = a.clone();
+    b.add_enum(enum_type("mood", &["sad", "meh", "ok"]));
+    check(
+        &a,
+        &b,
+        expect![[r#"
+        DropConstraint public.t.t_m_check (rebuilt, once reversed: public.t.t_m_check depends on public.mood)
+        AddEnumValue public.mood meh After("sad")
+        AddConstraint public.t.t_m_check (rebuilt, once reversed: public.t.t_m_check depends on public.mood)
+    "#]],
+    );
+    let (up, _) = diff(&a, &b).expect("diff");
+    let down: Vec<String> = up.iter().rev().map(|c| describe(&c.reverse())).collect();
+    let downgrade = expect![[r#"
+        DropConstraint public.t.t_m_check (rebuilt: public.t.t_m_check depends on public.mood)
+        RemoveEnumValue public.mood meh After("sad") [data-loss public.mood.meh] [rewrites-table public.mood] [may-fail-on-existing-rows public.mood]
+        AddConstraint public.t.t_m_check [blocks-writes public.t] [may-fail-on-existing-rows public.t.t_m_check] (rebuilt: public.t.t_m_check depends on public.mood)"#]];
+    downgrade.assert_eq(&down.join("\n"));
 }
 
 #[test]

@@ -51,8 +51,8 @@ pub(crate) fn render(c: &Change, out: &mut Vec<Statement>) {
     }
 }
 
-/// Rename the old type aside, create the new one, take the users apart, cast every column,
-/// put the users back, drop the old type.
+/// Rename the old type aside, create the new one, cast every column (its default dropped
+/// before and set after), drop the old type.
 fn recreate(name: &QualifiedName, values: &[String], usage: &EnumUsage, out: &mut Vec<Statement>) {
     let old = QualifiedName::new(
         name.schema.clone(),
@@ -78,16 +78,6 @@ fn recreate(name: &QualifiedName, values: &[String], usage: &EnumUsage, out: &mu
             )));
         }
     }
-    for (t, ck) in &usage.checks {
-        out.push(Statement::new(format!(
-            "ALTER TABLE {t} DROP CONSTRAINT {}",
-            ck.name
-        )));
-    }
-    for (t, ix) in &usage.indexes {
-        let q = QualifiedName::new(t.schema.clone(), ix.name.clone());
-        out.push(Statement::new(format!("DROP INDEX {q}")));
-    }
     for c in &usage.columns {
         let (suffix, text) = if c.array {
             ("[]", "text[]")
@@ -107,15 +97,6 @@ fn recreate(name: &QualifiedName, values: &[String], usage: &EnumUsage, out: &mu
                 c.table, c.column
             )));
         }
-    }
-    for (t, ck) in &usage.checks {
-        out.push(Statement::new(format!(
-            "ALTER TABLE {t} ADD {}",
-            display::check_def(ck)
-        )));
-    }
-    for (t, ix) in &usage.indexes {
-        out.push(Statement::new(display::create_index(t, ix)));
     }
     out.push(Statement::new(format!("DROP TYPE {old}")));
 }

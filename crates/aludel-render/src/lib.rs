@@ -172,6 +172,7 @@ pub fn render_change(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         SetComment { target, new, .. } => out.push(comment::set(target, new.as_deref())),
         // a rebuild set shares the transaction of the change it is built around, so its
         // members take their plain (transactional) forms even in online mode
+        Rebuilt { active: false, .. } => {}
         Rebuilt { change, .. } => {
             let plain = Options {
                 online: false,

@@ -537,7 +537,11 @@ impl Schema {
                 t.normalize();
             }
             SetComment { target, new, .. } => self.set_comment(target, new.clone())?,
-            Rebuilt { change, .. } => self.apply(change)?,
+            Rebuilt { change, active, .. } => {
+                if *active {
+                    self.apply(change)?
+                }
+            }
         }
         Ok(())
     }

@@ -134,7 +134,11 @@ impl Change {
                     out.push(note(MayFailOnExistingRows, new.name.to_string()));
                 }
             }
-            Rebuilt { change, .. } => return change.hazards(),
+            Rebuilt { change, active, .. } => {
+                if *active {
+                    return change.hazards();
+                }
+            }
             _ => {}
         }
         out

@@ -103,13 +103,12 @@ pub struct EnumColumn {
     pub default: Option<Expr>,
 }
 
-/// Everything that must be taken apart around a recreated enum type: the columns to cast, and
-/// the checks and indexes whose expressions mention the type (dropped before, recreated after).
+/// What a recreated enum type converts itself: the columns to cast (with their defaults) and
+/// its comment. Checks and indexes whose expressions name the type are rebuild sets around the
+/// change ([`Change::Rebuilt`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EnumUsage {
     pub columns: Vec<EnumColumn>,
-    pub checks: Vec<(QualifiedName, Check)>,
-    pub indexes: Vec<(QualifiedName, Index)>,
     /// The type's comment, which the recreated type must get again.
     pub comment: Option<String>,
 }
@@ -351,6 +350,13 @@ pub enum Change {
     Rebuilt {
         reason: RebuildReason,
         change: Box<Change>,
+        /// Whether the rebuild happens in this direction. `false` for one that only the reverse
+        /// needs: the checks around an enum value that the upgrade adds in place and the
+        /// downgrade removes by recreating the type. Such a change renders nothing and applies
+        /// nothing until reversed.
+        active: bool,
+        /// Whether it happens once reversed.
+        active_reversed: bool,
     },
 }
 
@@ -370,6 +376,11 @@ impl fmt::Display for RebuildReason {
 }
 
 impl Change {
+    /// Whether the change does anything in this direction (an inactive rebuild does not).
+    pub fn is_active(&self) -> bool {
+        !matches!(self, Change::Rebuilt { active: false, .. })
+    }
+
     /// The change itself, without a [`Change::Rebuilt`] wrapper.
     pub fn inner(&self) -> &Change {
         match self {

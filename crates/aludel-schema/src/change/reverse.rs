@@ -231,9 +231,16 @@ impl Change {
                     to,
                 }
             }
-            Rebuilt { reason, change } => Rebuilt {
+            Rebuilt {
+                reason,
+                change,
+                active,
+                active_reversed,
+            } => Rebuilt {
                 reason: reason.clone(),
                 change: Box::new(change.reverse()),
+                active: *active_reversed,
+                active_reversed: *active,
             },
             SetComment { target, old, new } => {
                 let (old, new) = swap(old, new);
