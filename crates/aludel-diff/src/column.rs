@@ -145,7 +145,19 @@ fn alter(
     touched_enums: &BTreeSet<QualifiedName>,
     out: &mut Vec<Change>,
 ) {
-    let name = &d.name;
+    // every property of a column is compared below (a new one is a compile error here)
+    let Column {
+        name,
+        ty: _,
+        nullable: _,
+        default: _,
+        identity: _,
+        generated: _,
+        collation: _,
+        owned_sequence: _,
+        comment: _,
+        renamed_from: _, // renames()
+    } = d;
     if c.generated != d.generated {
         out.push(Change::ReplaceColumn {
             table: table.clone(),

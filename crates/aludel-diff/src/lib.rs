@@ -104,6 +104,15 @@ pub fn diff(
         touched_enums: Default::default(),
         changed: Vec::new(),
     };
+    // Every kind of the IR has its passes below: a new field of `Schema` is a compile error
+    // here until it has them (and an arm in `graph.rs` and `order.rs` for its changes).
+    let Schema {
+        namespaces: _,
+        extensions: _,
+        enums: _,
+        sequences: _,
+        tables: _,
+    } = desired;
     // Renames first, applied to the working copy so that everything after compares by name.
     namespace::renames(&mut cx)?;
     namespace::diff(&mut cx);

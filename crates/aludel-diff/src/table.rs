@@ -31,6 +31,18 @@ pub(crate) fn diff(cx: &mut Cx) {
         let (Some(c), Some(d)) = (cx.cur.tables.get(name), cx.des.tables.get(name)) else {
             continue;
         };
+        // every property of a table has its pass (a new one is a compile error here)
+        let Table {
+            name: _,         // renames()
+            columns: _,      // column::diff
+            primary_key: _,  // constraint::diff
+            uniques: _,      // constraint::diff
+            checks: _,       // constraint::diff
+            foreign_keys: _, // constraint::diff
+            indexes: _,      // index::diff
+            comment: _,      // below
+            renamed_from: _, // renames()
+        } = d;
         column::diff(c, d, &cx.touched_enums, &mut out, &mut diags);
         constraint::diff(c, d, &mut out);
         index::diff(c, d, &mut out);

@@ -22,6 +22,19 @@ pub fn ident_list(idents: &[Ident]) -> String {
 
 /// A column definition as it appears inside `CREATE TABLE` or after `ADD COLUMN`.
 pub fn column_def(c: &Column) -> String {
+    // the sequence is printed before the table, the comment after it, hints never
+    let Column {
+        name: _,
+        ty: _,
+        nullable: _,
+        default: _,
+        identity: _,
+        generated: _,
+        collation: _,
+        owned_sequence: _,
+        comment: _,
+        renamed_from: _,
+    } = c;
     let mut s = format!("{} {}", c.name, c.ty);
     if let Some(coll) = &c.collation {
         let _ = write!(s, " COLLATE {coll}");
@@ -191,6 +204,18 @@ pub fn create_sequence(s: &Sequence) -> String {
 /// `CREATE TABLE` with columns, primary key, unique constraints and valid checks inline;
 /// foreign keys and `NOT VALID` checks are added afterwards by whoever prints the table.
 pub fn create_table(t: &Table) -> String {
+    // foreign keys, indexes and the comment are printed after the table, hints never
+    let Table {
+        name: _,
+        columns: _,
+        primary_key: _,
+        uniques: _,
+        checks: _,
+        foreign_keys: _,
+        indexes: _,
+        comment: _,
+        renamed_from: _,
+    } = t;
     let mut items: Vec<String> = t.columns.iter().map(column_def).collect();
     items.extend(t.primary_key.iter().map(primary_key_def));
     items.extend(t.uniques.iter().map(unique_def));

@@ -1,0 +1,1 @@
+INSERT INTO public.job VALUES (1, 'new'), (2, 'done');
