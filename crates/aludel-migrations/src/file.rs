@@ -21,6 +21,8 @@
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
+use aludel_sql::Hazard;
+
 use crate::checksum::{Checksum, normalize_line_endings};
 use crate::error::Error;
 use crate::id::RevisionId;
@@ -60,67 +62,25 @@ impl fmt::Display for TransactionMode {
     }
 }
 
-/// What can go wrong when a statement runs on a database with data in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum HazardKind {
-    /// `data-loss`: data is dropped and cannot be restored by the downgrade.
-    DataLoss,
-    /// `rewrites-table`: the whole table is rewritten, under an exclusive lock.
-    RewritesTable,
-    /// `blocks-writes`: writes to the table wait until the statement ends.
-    BlocksWrites,
-    /// `may-fail-on-existing-rows`: rows already present may violate the new rule.
-    MayFailOnExistingRows,
-}
-
-impl HazardKind {
-    pub const ALL: [HazardKind; 4] = [
-        HazardKind::DataLoss,
-        HazardKind::RewritesTable,
-        HazardKind::BlocksWrites,
-        HazardKind::MayFailOnExistingRows,
-    ];
-
-    /// The code written in files, such as `data-loss`.
-    pub fn code(self) -> &'static str {
-        match self {
-            HazardKind::DataLoss => "data-loss",
-            HazardKind::RewritesTable => "rewrites-table",
-            HazardKind::BlocksWrites => "blocks-writes",
-            HazardKind::MayFailOnExistingRows => "may-fail-on-existing-rows",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<HazardKind> {
-        HazardKind::ALL.into_iter().find(|kind| kind.code() == code)
-    }
-}
-
-impl fmt::Display for HazardKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
 /// A `-- aludel: hazard <code> <object>` line: a dangerous statement of the migration and the
 /// object it touches (such as `public.agents.legacy_flag`; may be empty).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Hazard {
-    kind: HazardKind,
+pub struct HazardLine {
+    hazard: Hazard,
     object: String,
 }
 
-impl Hazard {
+impl HazardLine {
     /// The object is kept on one line (line breaks become spaces) and trimmed.
-    pub fn new(kind: HazardKind, object: &str) -> Hazard {
-        Hazard {
-            kind,
+    pub fn new(hazard: Hazard, object: &str) -> HazardLine {
+        HazardLine {
+            hazard,
             object: one_line(object),
         }
     }
 
-    pub fn kind(&self) -> HazardKind {
-        self.kind
+    pub fn hazard(&self) -> Hazard {
+        self.hazard
     }
 
     pub fn object(&self) -> &str {
@@ -161,7 +121,7 @@ pub struct Migration {
     parents: Vec<RevisionId>,
     message: String,
     transaction: TransactionMode,
-    hazards: Vec<Hazard>,
+    hazards: Vec<HazardLine>,
     upgrade: String,
     downgrade: String,
 }
@@ -197,7 +157,7 @@ impl Migration {
         self
     }
 
-    pub fn with_hazard(mut self, hazard: Hazard) -> Migration {
+    pub fn with_hazard(mut self, hazard: HazardLine) -> Migration {
         self.hazards.push(hazard);
         self
     }
@@ -231,7 +191,7 @@ impl Migration {
         self.transaction
     }
 
-    pub fn hazards(&self) -> &[Hazard] {
+    pub fn hazards(&self) -> &[HazardLine] {
         &self.hazards
     }
 
@@ -269,7 +229,7 @@ impl Migration {
         }
         writeln!(out, "-- aludel: transaction {}", self.transaction)?;
         for hazard in &self.hazards {
-            write!(out, "-- aludel: hazard {}", hazard.kind)?;
+            write!(out, "-- aludel: hazard {}", hazard.hazard)?;
             if !hazard.object.is_empty() {
                 write!(out, " {}", hazard.object)?;
             }
@@ -425,7 +385,7 @@ struct Parser<'a> {
     parents: Option<(Vec<RevisionId>, usize)>,
     message: Option<(String, usize)>,
     transaction: Option<(TransactionMode, usize)>,
-    hazards: Vec<Hazard>,
+    hazards: Vec<HazardLine>,
     upgrade: Option<SectionLines<'a>>,
     downgrade: Option<SectionLines<'a>>,
 }
@@ -530,14 +490,14 @@ impl<'a> Parser<'a> {
                         "it takes a hazard code and the object it concerns",
                     ));
                 }
-                let Some(kind) = HazardKind::from_code(code) else {
+                let Some(kind) = Hazard::from_code(code) else {
                     return Err(Error::UnknownHazard {
                         path: self.path.to_owned(),
                         line: line_no,
                         code: code.to_owned(),
                     });
                 };
-                self.hazards.push(Hazard::new(kind, object));
+                self.hazards.push(HazardLine::new(kind, object));
                 Ok(())
             }
             "upgrade" | "downgrade" => {
@@ -698,7 +658,7 @@ mod tests {
         let _ = writeln!(out, "message: {:?}", m.message());
         let _ = writeln!(out, "transaction: {}", m.transaction());
         for hazard in m.hazards() {
-            let _ = writeln!(out, "hazard: {} {:?}", hazard.kind(), hazard.object());
+            let _ = writeln!(out, "hazard: {} {:?}", hazard.hazard(), hazard.object());
         }
         for section in [Section::Upgrade, Section::Downgrade] {
             let _ = writeln!(out, "{section}:");
@@ -1132,8 +1092,8 @@ DROP TYPE public.connection_type;
             "add agents\ntable ",
         )
         .with_transaction(TransactionMode::None)
-        .with_hazard(Hazard::new(HazardKind::DataLoss, " public.agents.legacy_flag\n"))
-        .with_hazard(Hazard::new(HazardKind::RewritesTable, ""))
+        .with_hazard(HazardLine::new(Hazard::DataLoss, " public.agents.legacy_flag\n"))
+        .with_hazard(HazardLine::new(Hazard::RewritesTable, ""))
         .with_upgrade(
             "\r\n\n  \nCREATE INDEX CONCURRENTLY i ON public.agents (name);\r\n\n-- hazard: data-loss public.agents.legacy_flag\nALTER TABLE public.agents DROP COLUMN legacy_flag;\n\n\n",
         )
@@ -1196,7 +1156,7 @@ DROP TYPE public.connection_type;
             Migration::new(id("20260101000000_initial"), [], "x")
                 .with_upgrade("  SELECT 1;  \n\n\n  SELECT $$\n\n$$;\t")
                 .unwrap()
-                .with_hazard(Hazard::new(HazardKind::BlocksWrites, "\"a  b\".c")),
+                .with_hazard(HazardLine::new(Hazard::BlocksWrites, "\"a  b\".c")),
         ];
         for m in cases {
             let text = m.write();
