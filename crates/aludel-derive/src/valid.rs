@@ -232,3 +232,59 @@ pub(super) fn is_option(ty: &Type) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ast::ModelInput;
+    use crate::ctxt::Ctxt;
+
+    /// The constraint and index names `model` gives, kind by kind, in order.
+    fn names(input: &str) -> Vec<String> {
+        let input: syn::DeriveInput = syn::parse_str(input).expect("test input parses");
+        let mut cx = Ctxt::default();
+        let ast = ModelInput::parse(&input, &mut cx).expect("a model");
+        let def = super::model(ast, &mut cx);
+        assert!(cx.finish().is_ok(), "no errors");
+        let mut out: Vec<String> = def.primary_key.into_iter().map(|(n, _)| n).collect();
+        out.extend(def.uniques.into_iter().map(|u| u.name));
+        out.extend(def.checks.into_iter().map(|(n, _)| n));
+        out.extend(def.foreign_keys.into_iter().map(|f| f.name));
+        out.extend(def.indexes.into_iter().map(|i| i.name));
+        out
+    }
+
+    #[test]
+    fn default_names_are_given_field_by_field_then_struct_level_avoiding_explicit_ones() {
+        let got = names(
+            r#"
+            #[aludel(table = "t", unique(a), check = "a > b", check = "b > 0",
+                     index(columns(a)), index(columns(b), name = "t_a_idx1"))]
+            struct T {
+                #[aludel(primary_key, unique, check = "a > 0", index)]
+                a: i32,
+                #[aludel(check = "b < a", check = "b > 1", index)]
+                b: i32,
+            }
+            "#,
+        );
+        assert_eq!(
+            got,
+            [
+                "t_pkey",
+                // field `a`'s unique comes first, the struct's is numbered
+                "t_a_key",
+                "t_a_key1",
+                // field-level checks, then the struct's; an explicit name is never reused
+                "t_a_check",
+                "t_check",
+                "t_b_check",
+                "t_check1",
+                "t_b_check1",
+                "t_a_idx",
+                "t_b_idx",
+                "t_a_idx2",
+                "t_a_idx1",
+            ]
+        );
+    }
+}
