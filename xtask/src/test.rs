@@ -32,14 +32,19 @@ pub(crate) fn run(extra: &[String]) -> anyhow::Result<ExitCode> {
         }
     };
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // `cargo xtask test -p <crate> ...` narrows the run to those packages
+    let narrowed = extra
+        .iter()
+        .any(|a| a == "-p" || a == "--package" || a.starts_with("--package="));
+    let scope: &[&str] = if narrowed {
+        &[]
+    } else {
+        &["--workspace", "--exclude", "xtask"]
+    };
     let status = Command::new(&cargo)
-        .args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "xtask",
-            "--no-fail-fast",
-        ])
+        .arg("test")
+        .args(scope)
+        .arg("--no-fail-fast")
         .args(extra)
         .env("ALUDEL_TEST_URL", &url)
         .status()?;

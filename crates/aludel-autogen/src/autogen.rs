@@ -195,7 +195,7 @@ async fn generate(
     let hazards = migrations
         .iter()
         .flat_map(|m| m.hazards())
-        .map(|h| format!("{} {}", h.kind(), h.object()))
+        .map(|h| format!("{} {}", h.hazard(), h.object()))
         .collect();
     let files = write(project, &migrations)?;
     // The history with the new files replays to what the proof read: the next run need not

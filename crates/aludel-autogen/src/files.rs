@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use aludel_migrations::{Hazard, HazardKind, Migration, RevisionId, TransactionMode};
+use aludel_migrations::{HazardLine, Migration, RevisionId, TransactionMode};
 use aludel_render::{Options, Statement, render, render_downgrade, script};
 use aludel_schema::{Change, HazardNote, QualifiedName};
 
@@ -99,9 +99,7 @@ pub(crate) fn migrations(
             m = m.with_transaction(TransactionMode::None);
         }
         for h in hazards(&up) {
-            if let Some(kind) = HazardKind::from_code(h.hazard.code()) {
-                m = m.with_hazard(Hazard::new(kind, &h.object));
-            }
+            m = m.with_hazard(HazardLine::new(h.hazard, &h.object));
         }
         m = m
             .with_upgrade(&script(&up))?

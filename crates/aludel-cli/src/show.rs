@@ -51,7 +51,7 @@ pub(crate) fn run(args: Args, settings: &settings::Args, io: &mut Io<'_>) -> Res
         let _ = writeln!(
             text,
             "hazard:      {} {}",
-            hazard.kind().code(),
+            hazard.hazard().code(),
             hazard.object()
         );
     }

@@ -86,6 +86,11 @@ mod tests {
             ("ApiKey2", "api_key2"),
             ("V2Thing", "v2_thing"),
             ("already_snake", "already_snake"),
+            // kept as written; heck's `to_snake_case` would give `sized`, `r2d2` and `foo_bar`
+            // (the parity test `length_precision_scale` relies on `Sized_` → `sized_`)
+            ("Sized_", "sized_"),
+            ("R2D2", "r2_d2"),
+            ("Foo__Bar", "foo__bar"),
         ];
         for (i, o) in cases {
             assert_eq!(snake_case(i), o, "{i}");

@@ -1,16 +1,13 @@
 //! PostgreSQL's default object names, computed at compile time so that duplicate names are
 //! compile errors, plus the numbering PostgreSQL adds when a default name is taken
-//! (`t_check`, `t_check1`). The truncation rules are `aludel_schema::naming` itself, compiled
-//! into this crate from the same source file (this crate depends on syn and quote only).
+//! (`t_check`, `t_check1`). The truncation rules are `aludel_sql::naming`, and check
+//! expressions are read with `aludel_sql::lex`.
 
 use std::collections::BTreeSet;
 
-#[path = "../../aludel-schema/src/naming.rs"]
-#[allow(dead_code)]
-mod naming;
-
-pub use naming::MAX_IDENT_BYTES;
-use naming::make_object_name;
+use aludel_sql::lex::{self, Token};
+pub use aludel_sql::naming::MAX_IDENT_BYTES;
+use aludel_sql::naming::make_object_name;
 
 /// The names given so far in one table, so that default names avoid them as PostgreSQL's
 /// `ChooseConstraintName` / `ChooseRelationName` do.
@@ -55,62 +52,14 @@ pub fn check_column<'a>(
     columns: impl IntoIterator<Item = &'a String>,
 ) -> Option<&'a str> {
     let columns: Vec<&'a String> = columns.into_iter().collect();
-    let chars: Vec<char> = expr.chars().collect();
-    let next_significant = |mut j: usize| {
-        while j < chars.len() && chars[j].is_whitespace() {
-            j += 1;
-        }
-        chars.get(j).copied()
-    };
+    let toks: Vec<Token<'_>> = lex::significant(expr).collect();
     let mut found: BTreeSet<&'a str> = BTreeSet::new();
-    let (mut i, mut after_cast) = (0, false);
-    while i < chars.len() {
-        let c = chars[i];
-        let name = if c == '\'' {
-            i += 1;
-            while i < chars.len() {
-                if chars[i] == '\'' && chars.get(i + 1) == Some(&'\'') {
-                    i += 2;
-                } else if chars[i] == '\'' {
-                    break;
-                } else {
-                    i += 1;
-                }
-            }
-            i += 1;
-            after_cast = false;
-            continue;
-        } else if c == '"' {
-            let mut name = String::new();
-            i += 1;
-            while i < chars.len() {
-                if chars[i] == '"' && chars.get(i + 1) == Some(&'"') {
-                    name.push('"');
-                    i += 2;
-                } else if chars[i] == '"' {
-                    break;
-                } else {
-                    name.push(chars[i]);
-                    i += 1;
-                }
-            }
-            i += 1;
-            name
-        } else if c.is_alphabetic() || c == '_' {
-            let start = i;
-            while i < chars.len() && (chars[i].is_alphanumeric() || matches!(chars[i], '_' | '$')) {
-                i += 1;
-            }
-            chars[start..i].iter().collect::<String>().to_lowercase()
-        } else {
-            if !c.is_whitespace() {
-                after_cast = c == ':' && i > 0 && chars[i - 1] == ':';
-            }
-            i += 1;
+    for (i, t) in toks.iter().enumerate() {
+        let Some(name) = t.ident() else {
             continue;
         };
-        let is_type = std::mem::take(&mut after_cast);
-        let is_call_or_qualifier = matches!(next_significant(i), Some('(' | '.'));
+        let is_type = i > 0 && toks[i - 1].is("::");
+        let is_call_or_qualifier = toks.get(i + 1).is_some_and(|n| n.is("(") || n.is("."));
         if !is_type
             && !is_call_or_qualifier
             && let Some(col) = columns.iter().find(|c| ***c == name)
@@ -160,5 +109,8 @@ mod tests {
         assert_eq!(one("mixed > 0"), None);
         assert_eq!(one("pg_catalog.length(text) > 2"), Some("text"));
         assert_eq!(one("hi :: text <> ''"), Some("hi"));
+        // comments and escape strings are not names
+        assert_eq!(one("lo > 0 /* hi */ -- hi"), Some("lo"));
+        assert_eq!(one("lo <> E'\\' hi'"), Some("lo"));
     }
 }

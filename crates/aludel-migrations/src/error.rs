@@ -215,9 +215,9 @@ impl Error {
             ),
             Error::UnknownTransactionMode { .. } => "write `per-migration` or `none`".to_owned(),
             Error::UnknownHazard { .. } => {
-                "known codes are data-loss, rewrites-table, blocks-writes and \
-                 may-fail-on-existing-rows"
-                    .to_owned()
+                let codes: Vec<&str> = aludel_sql::Hazard::ALL.iter().map(|h| h.code()).collect();
+                let (last, rest) = codes.split_last().expect("there are hazard codes");
+                format!("known codes are {} and {last}", rest.join(", "))
             }
             Error::DuplicateParent { .. } => "list each parent once".to_owned(),
             Error::Unterminated { what, .. } => match what {

@@ -14,9 +14,10 @@ mod id;
 mod set;
 mod split;
 
+pub use aludel_sql::Hazard;
 pub use checksum::Checksum;
 pub use error::Error;
-pub use file::{Hazard, HazardKind, Migration, MigrationFile, Section, TransactionMode, parse};
+pub use file::{HazardLine, Migration, MigrationFile, Section, TransactionMode, parse};
 pub use graph::Graph;
 pub use id::{InvalidRevisionId, RevisionId, SLUG_MAX_LEN, slug};
 pub use set::{MigrationSet, load_dir};

@@ -2,10 +2,13 @@
 //! string literals, quoted identifiers, dollar-quoted bodies, comments, parentheses and the
 //! `BEGIN ... END` body of a SQL-standard function.
 //!
-//! Plain `'...'` literals follow `standard_conforming_strings = on` (the default since
-//! PostgreSQL 9.1): a backslash is an ordinary character there, only in `E'...'` does it escape.
+//! The tokens come from `aludel_sql::lex`. Plain `'...'` literals follow
+//! `standard_conforming_strings = on` (the default since PostgreSQL 9.1): a backslash is an
+//! ordinary character there, only in `E'...'` does it escape.
 
 use std::fmt;
+
+use aludel_sql::lex::{self, Token, TokenKind};
 
 /// One statement of a section, without its terminating `;`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,24 +61,85 @@ pub struct SplitError {
 /// Splits `sql`, whose first line is line `first_line` of its file, into statements. Text that
 /// holds only comments and whitespace is not a statement; the last statement may omit its `;`.
 pub fn split(sql: &str, first_line: usize) -> Result<Vec<Statement>, SplitError> {
-    Splitter {
-        text: sql,
-        bytes: sql.as_bytes(),
-        pos: 0,
-        line: first_line,
-        statements: Vec::new(),
-        current: Current::default(),
+    let tokens: Vec<Token<'_>> = lex::tokens(sql).collect();
+    let mut statements = Vec::new();
+    let mut current = Current::default();
+    let mut line = first_line;
+    let mut i = 0;
+    while let Some(t) = tokens.get(i) {
+        let open_line = line;
+        line += t.text.bytes().filter(|&c| c == b'\n').count();
+        i += 1;
+        if !t.terminated {
+            return Err(SplitError {
+                line: open_line,
+                what: unterminated(t),
+            });
+        }
+        match t.kind {
+            TokenKind::Whitespace => {}
+            TokenKind::LineComment | TokenKind::BlockComment => {
+                current.start.get_or_insert(t.start);
+            }
+            TokenKind::Punct
+                if t.text == ";" && current.paren_depth == 0 && current.begin_depth == 0 =>
+            {
+                current.finish(sql, t.start, &mut statements);
+                // A `--` comment on the rest of the `;`'s line belongs to the statement just
+                // ended, not to the next one; it is dropped.
+                let blank = |t: &Token<'_>| {
+                    t.kind == TokenKind::Whitespace
+                        && t.text.bytes().all(|c| matches!(c, b' ' | b'\t'))
+                };
+                let skip = usize::from(tokens.get(i).is_some_and(blank));
+                if tokens
+                    .get(i + skip)
+                    .is_some_and(|t| t.kind == TokenKind::LineComment)
+                {
+                    i += skip + 1;
+                }
+            }
+            _ => {
+                current.start.get_or_insert(t.start);
+                current.line.get_or_insert(open_line);
+                match t.kind {
+                    TokenKind::Word => current.word(t.text),
+                    TokenKind::Punct if t.text == "(" => {
+                        if current.paren_depth == 0 {
+                            current.paren_line = open_line;
+                        }
+                        current.paren_depth += 1;
+                    }
+                    TokenKind::Punct if t.text == ")" => {
+                        current.paren_depth = current.paren_depth.saturating_sub(1);
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
-    .run()
+    if current.paren_depth > 0 {
+        return Err(SplitError {
+            line: current.paren_line,
+            what: Unterminated::Parenthesis,
+        });
+    }
+    current.finish(sql, sql.len(), &mut statements);
+    Ok(statements)
 }
 
-struct Splitter<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
-    line: usize,
-    statements: Vec<Statement>,
-    current: Current,
+/// What a token still open at the end of the section was.
+fn unterminated(t: &Token<'_>) -> Unterminated {
+    match t.kind {
+        TokenKind::EscapeString => Unterminated::EscapeString,
+        TokenKind::QuotedIdent => Unterminated::QuotedIdentifier,
+        TokenKind::BlockComment => Unterminated::BlockComment,
+        TokenKind::DollarString => {
+            let tag_end = t.text[1..].find('$').map_or(t.text.len(), |i| i + 2);
+            Unterminated::DollarQuote(t.text[..tag_end].to_owned())
+        }
+        _ => Unterminated::String,
+    }
 }
 
 /// What is known about the statement being read.
@@ -126,257 +190,17 @@ impl Current {
             }
         }
     }
-}
 
-impl Splitter<'_> {
-    fn run(mut self) -> Result<Vec<Statement>, SplitError> {
-        while let Some(&c) = self.bytes.get(self.pos) {
-            match c {
-                b'\n' => {
-                    self.line += 1;
-                    self.pos += 1;
-                }
-                c if c.is_ascii_whitespace() => self.pos += 1,
-                b'-' if self.peek(1) == Some(b'-') => {
-                    self.mark_start();
-                    self.skip_line_comment();
-                }
-                b'/' if self.peek(1) == Some(b'*') => {
-                    self.mark_start();
-                    self.skip_block_comment()?;
-                }
-                b';' if self.current.paren_depth == 0 && self.current.begin_depth == 0 => {
-                    self.finish(self.pos);
-                    self.pos += 1;
-                    self.skip_trailing_comment();
-                }
-                _ => {
-                    self.mark_start();
-                    self.current.line.get_or_insert(self.line);
-                    self.token(c)?;
-                }
-            }
-        }
-        if self.current.paren_depth > 0 {
-            return Err(SplitError {
-                line: self.current.paren_line,
-                what: Unterminated::Parenthesis,
-            });
-        }
-        self.finish(self.bytes.len());
-        Ok(self.statements)
-    }
-
-    fn peek(&self, ahead: usize) -> Option<u8> {
-        self.bytes.get(self.pos + ahead).copied()
-    }
-
-    /// Whether the byte before the current one continues a word, so that `E'`, `$$` or a word
-    /// starting here would be part of it instead (`name$$`, `some'`).
-    fn after_word(&self) -> bool {
-        self.pos > 0 && is_word_continue(self.bytes[self.pos - 1])
-    }
-
-    fn mark_start(&mut self) {
-        self.current.start.get_or_insert(self.pos);
-    }
-
-    fn finish(&mut self, end: usize) {
-        let current = std::mem::take(&mut self.current);
+    /// Ends the statement at byte `end` of `sql`, if it had a token that is not a comment.
+    fn finish(&mut self, sql: &str, end: usize, statements: &mut Vec<Statement>) {
+        let current = std::mem::take(self);
         if let (Some(start), Some(line)) = (current.start, current.line) {
-            self.statements.push(Statement {
+            statements.push(Statement {
                 line,
-                sql: self.text[start..end].trim_end().to_owned(),
+                sql: sql[start..end].trim_end().to_owned(),
             });
         }
     }
-
-    /// After a `;`, a `--` comment on the rest of the same line belongs to the statement just
-    /// ended, not to the next one; it is dropped.
-    fn skip_trailing_comment(&mut self) {
-        let mut ahead = self.pos;
-        while let Some(&c) = self.bytes.get(ahead) {
-            match c {
-                b' ' | b'\t' => ahead += 1,
-                b'-' if self.bytes.get(ahead + 1) == Some(&b'-') => {
-                    self.pos = ahead;
-                    self.skip_line_comment();
-                    return;
-                }
-                _ => return,
-            }
-        }
-    }
-
-    fn skip_line_comment(&mut self) {
-        while let Some(&c) = self.bytes.get(self.pos) {
-            if c == b'\n' {
-                return;
-            }
-            self.pos += 1;
-        }
-    }
-
-    /// `/* ... */`, which nests in PostgreSQL.
-    fn skip_block_comment(&mut self) -> Result<(), SplitError> {
-        let open_line = self.line;
-        let mut depth = 0usize;
-        while let Some(&c) = self.bytes.get(self.pos) {
-            match (c, self.peek(1)) {
-                (b'/', Some(b'*')) => {
-                    depth += 1;
-                    self.pos += 2;
-                }
-                (b'*', Some(b'/')) => {
-                    depth -= 1;
-                    self.pos += 2;
-                    if depth == 0 {
-                        return Ok(());
-                    }
-                }
-                (b'\n', _) => {
-                    self.line += 1;
-                    self.pos += 1;
-                }
-                _ => self.pos += 1,
-            }
-        }
-        Err(SplitError {
-            line: open_line,
-            what: Unterminated::BlockComment,
-        })
-    }
-
-    /// One token that is not whitespace, a comment or a statement-ending `;`.
-    fn token(&mut self, c: u8) -> Result<(), SplitError> {
-        match c {
-            b'\'' => self.quoted(b'\'', false, Unterminated::String),
-            b'"' => self.quoted(b'"', false, Unterminated::QuotedIdentifier),
-            b'e' | b'E' if self.peek(1) == Some(b'\'') && !self.after_word() => {
-                self.pos += 1;
-                self.quoted(b'\'', true, Unterminated::EscapeString)
-            }
-            b'$' if !self.after_word() => {
-                match self.dollar_tag() {
-                    Some(tag_len) => self.dollar_quoted(tag_len)?,
-                    None => self.pos += 1,
-                }
-                Ok(())
-            }
-            c if is_word_start(c) && !self.after_word() => {
-                let start = self.pos;
-                while self
-                    .bytes
-                    .get(self.pos)
-                    .is_some_and(|&c| is_word_continue(c))
-                {
-                    self.pos += 1;
-                }
-                let word = &self.text[start..self.pos];
-                self.current.word(word);
-                Ok(())
-            }
-            b'(' => {
-                if self.current.paren_depth == 0 {
-                    self.current.paren_line = self.line;
-                }
-                self.current.paren_depth += 1;
-                self.pos += 1;
-                Ok(())
-            }
-            b')' => {
-                self.current.paren_depth = self.current.paren_depth.saturating_sub(1);
-                self.pos += 1;
-                Ok(())
-            }
-            _ => {
-                self.pos += 1;
-                Ok(())
-            }
-        }
-    }
-
-    /// A literal or identifier from the opening `quote` at the current position to its closing
-    /// one; a doubled quote stands for itself, and with `backslash` a `\` escapes the next byte.
-    fn quoted(&mut self, quote: u8, backslash: bool, what: Unterminated) -> Result<(), SplitError> {
-        let open_line = self.line;
-        self.pos += 1;
-        while let Some(&c) = self.bytes.get(self.pos) {
-            match c {
-                b'\\' if backslash => {
-                    if self.peek(1) == Some(b'\n') {
-                        self.line += 1;
-                    }
-                    self.pos += 2;
-                }
-                c if c == quote => {
-                    self.pos += 1;
-                    if self.bytes.get(self.pos) == Some(&quote) {
-                        self.pos += 1;
-                    } else {
-                        return Ok(());
-                    }
-                }
-                b'\n' => {
-                    self.line += 1;
-                    self.pos += 1;
-                }
-                _ => self.pos += 1,
-            }
-        }
-        Err(SplitError {
-            line: open_line,
-            what,
-        })
-    }
-
-    /// The length of the `$tag$` delimiter that starts at the current `$`, if one does (`$1` and
-    /// a lone `$` do not).
-    fn dollar_tag(&self) -> Option<usize> {
-        let mut end = self.pos + 1;
-        if self.bytes.get(end).is_some_and(|&c| is_word_start(c)) {
-            end += 1;
-            while self.bytes.get(end).is_some_and(|&c| is_tag_continue(c)) {
-                end += 1;
-            }
-        }
-        (self.bytes.get(end) == Some(&b'$')).then_some(end + 1 - self.pos)
-    }
-
-    fn dollar_quoted(&mut self, tag_len: usize) -> Result<(), SplitError> {
-        let tag = &self.text[self.pos..self.pos + tag_len];
-        let body_start = self.pos + tag_len;
-        match self.text[body_start..].find(tag) {
-            Some(offset) => {
-                let end = body_start + offset + tag_len;
-                self.line += self.bytes[self.pos..end]
-                    .iter()
-                    .filter(|&&c| c == b'\n')
-                    .count();
-                self.pos = end;
-                Ok(())
-            }
-            None => Err(SplitError {
-                line: self.line,
-                what: Unterminated::DollarQuote(tag.to_owned()),
-            }),
-        }
-    }
-}
-
-/// A byte that may start an unquoted word (non-ascii bytes are letters to PostgreSQL).
-fn is_word_start(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_' || c >= 0x80
-}
-
-/// A byte that may continue an unquoted word or number.
-fn is_word_continue(c: u8) -> bool {
-    is_tag_continue(c) || c == b'$'
-}
-
-/// A byte that may continue the tag of a dollar quote.
-fn is_tag_continue(c: u8) -> bool {
-    is_word_start(c) || c.is_ascii_digit()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use aludel_sql::force_quote_ident;
 use sqlx::Connection;
 use sqlx::postgres::PgConnection;
 
@@ -88,9 +89,9 @@ impl Server {
         prefix.truncate(36);
         let name = format!("{prefix}_{}_{n}_{t:x}", std::process::id());
         let mut conn = self.connect().await?;
-        let mut sql = format!("CREATE DATABASE \"{name}\"");
+        let mut sql = format!("CREATE DATABASE {}", force_quote_ident(&name));
         if let Some(t) = template {
-            sql.push_str(&format!(" TEMPLATE \"{}\"", t.replace('"', "\"\"")));
+            sql.push_str(&format!(" TEMPLATE {}", force_quote_ident(t)));
         }
         sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
             .execute(&mut conn)
@@ -107,8 +108,8 @@ impl Server {
     pub async fn drop_database(&self, name: &str) -> Result<(), Error> {
         let mut conn = self.connect().await?;
         let sql = format!(
-            "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-            name.replace('"', "\"\"")
+            "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+            force_quote_ident(name)
         );
         sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
             .execute(&mut conn)

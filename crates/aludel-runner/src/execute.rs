@@ -9,6 +9,7 @@
 use std::time::{Duration, Instant};
 
 use aludel_migrations::{MigrationSet, RevisionId, Statement};
+use aludel_sql::force_quote_ident;
 use sqlx::postgres::PgConnection;
 use sqlx::{AssertSqlSafe, Connection as _, Row as _};
 
@@ -16,7 +17,7 @@ use crate::applied::{AppliedRow, AppliedState, Failure};
 use crate::error::{Error, message};
 use crate::plan::{MigrationStep, Plan, Step, Target, plan};
 use crate::script::{Action, lower};
-use crate::table::{Direction, VersionTable, quote_ident};
+use crate::table::{Direction, VersionTable};
 
 /// How often a waiting run asks for the lock again.
 const LOCK_POLL: Duration = Duration::from_millis(100);
@@ -101,7 +102,7 @@ impl<'c> Session<'c> {
     /// `options.lock_timeout`), and checks that this session really holds it.
     pub async fn lock(conn: &'c mut PgConnection, options: &Options) -> Result<Session<'c>, Error> {
         if let Some(role) = &options.role {
-            raw(conn, &format!("SET ROLE {}", quote_ident(role)))
+            raw(conn, &format!("SET ROLE {}", force_quote_ident(role)))
                 .await
                 .map_err(|e| Error::SetRole {
                     role: role.clone(),

@@ -5,6 +5,7 @@
 use std::fmt;
 
 use aludel_migrations::{Checksum, RevisionId};
+use aludel_sql::{force_quote_ident as quote_ident, quote_literal};
 
 /// Where the version table lives; `public.aludel_migrations` by default.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -56,16 +57,6 @@ impl fmt::Display for Direction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
-}
-
-/// `"ident"`, with embedded quotes doubled.
-pub(crate) fn quote_ident(ident: &str) -> String {
-    format!("\"{}\"", ident.replace('"', "\"\""))
-}
-
-/// `'text'`, with embedded quotes doubled (`standard_conforming_strings` is on by default).
-pub(crate) fn quote_literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// The milliseconds since `since` (an SQL timestamp expression), on the server's clock.

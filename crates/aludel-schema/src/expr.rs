@@ -1,7 +1,9 @@
 //! Names inside SQL expressions (defaults, checks, index expressions and predicates, generation
-//! expressions): a small tokenizer that knows string literals and quoted identifiers, to find the
-//! type an expression casts to and to follow renames of columns, types and sequences the way
-//! PostgreSQL's own printout does.
+//! expressions), read with `aludel_sql::lex` (so string literals, quoted identifiers, dollar
+//! quotes and comments are told apart from names): to find the type an expression casts to and
+//! to follow renames of columns, types and sequences the way PostgreSQL's own printout does.
+
+use aludel_sql::lex;
 
 use crate::{Ident, QualifiedName, quote_literal};
 
@@ -23,61 +25,30 @@ struct Token {
     end: usize,
 }
 
+/// The significant tokens of `sql` (`aludel_sql::lex`), as this module matches them.
 fn tokens(sql: &str) -> Vec<Token> {
-    let bytes: Vec<(usize, char)> = sql.char_indices().collect();
-    let at = |i: usize| bytes.get(i).map(|(_, c)| *c);
-    let pos = |i: usize| bytes.get(i).map_or(sql.len(), |(p, _)| *p);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i].1;
-        let start = pos(i);
-        let kind = if c == '\'' || c == '"' {
-            let mut text = String::new();
-            i += 1;
-            while let Some(x) = at(i) {
-                if x == c {
-                    if at(i + 1) == Some(c) {
-                        text.push(c);
-                        i += 2;
-                        continue;
-                    }
-                    break;
-                }
-                text.push(x);
-                i += 1;
-            }
-            i += 1;
-            if c == '"' {
-                Kind::Ident(text)
+    lex::significant(sql)
+        .map(|t| {
+            let kind = if let Some(name) = t.ident() {
+                Kind::Ident(name.into_owned())
+            } else if let Some(value) = t.string_value() {
+                Kind::Literal(value.into_owned())
+            } else if t.is(".") {
+                Kind::Dot
+            } else if t.is("::") {
+                Kind::Cast
+            } else if t.is("(") {
+                Kind::OpenParen
             } else {
-                Kind::Literal(text)
+                Kind::Other
+            };
+            Token {
+                kind,
+                start: t.start,
+                end: t.end(),
             }
-        } else if c.is_alphabetic() || c == '_' {
-            let s = i;
-            while at(i).is_some_and(|x| x.is_alphanumeric() || x == '_' || x == '$') {
-                i += 1;
-            }
-            Kind::Ident(sql[pos(s)..pos(i)].to_lowercase())
-        } else if c == ':' && at(i + 1) == Some(':') {
-            i += 2;
-            Kind::Cast
-        } else {
-            i += 1;
-            match c {
-                '.' => Kind::Dot,
-                '(' => Kind::OpenParen,
-                c if c.is_whitespace() => continue,
-                _ => Kind::Other,
-            }
-        };
-        out.push(Token {
-            kind,
-            start,
-            end: pos(i).min(sql.len()),
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 fn ident(i: &Ident) -> Kind {
@@ -320,6 +291,11 @@ mod tests {
         assert!(!mentions_column("(x::c)", &c));
         assert!(!mentions_column("c(x)", &c));
         assert!(mentions_column("(\"C\" > 0)", &Ident::new("C")));
+        // comments, escape strings and dollar quotes hide names
+        assert!(!mentions_column("(x > 0) /* c */ -- c", &c));
+        assert!(!mentions_column("(x <> E'\\' c')", &c));
+        assert!(!mentions_column("(x <> $$ c $$)", &c));
+        assert!(mentions_column("(x <> E'\\'' AND c)", &c));
     }
 
     use super::*;

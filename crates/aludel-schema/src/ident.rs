@@ -1,4 +1,5 @@
-//! Identifiers: `Ident` (one SQL name) and `QualifiedName` (schema + name), with PostgreSQL quoting.
+//! Identifiers: `Ident` (one SQL name) and `QualifiedName` (schema + name), with PostgreSQL quoting
+//! (`aludel_sql::quote`).
 
 use std::fmt;
 
@@ -20,7 +21,7 @@ impl Ident {
 
     /// Whether the name must be written in double quotes to survive the SQL parser.
     pub fn needs_quotes(&self) -> bool {
-        needs_quotes(&self.0)
+        aludel_sql::needs_quotes(&self.0)
     }
 }
 
@@ -39,13 +40,7 @@ impl From<String> for Ident {
 /// Writes the identifier as SQL: bare when that is unambiguous, double-quoted otherwise.
 impl fmt::Display for Ident {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.needs_quotes() {
-            f.write_str("\"")?;
-            f.write_str(&self.0.replace('"', "\"\""))?;
-            f.write_str("\"")
-        } else {
-            f.write_str(&self.0)
-        }
+        f.write_str(&aludel_sql::quote_ident(&self.0))
     }
 }
 
@@ -71,189 +66,9 @@ impl fmt::Display for QualifiedName {
     }
 }
 
-/// Writes `s` as a SQL string literal (single quotes doubled; standard_conforming_strings assumed).
-pub fn quote_literal(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
-}
-
-fn needs_quotes(s: &str) -> bool {
-    let mut chars = s.chars();
-    let Some(first) = chars.next() else {
-        return true;
-    };
-    if !(first.is_ascii_lowercase() || first == '_') {
-        return true;
-    }
-    if !chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '$') {
-        return true;
-    }
-    KEYWORDS.binary_search(&s).is_ok()
-}
-
-/// PostgreSQL 15 keywords that are not `UNRESERVED_KEYWORD`
-/// (`SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'`): these must be quoted as names.
-const KEYWORDS: &[&str] = &[
-    "all",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "asymmetric",
-    "authorization",
-    "between",
-    "bigint",
-    "binary",
-    "bit",
-    "boolean",
-    "both",
-    "case",
-    "cast",
-    "char",
-    "character",
-    "check",
-    "coalesce",
-    "collate",
-    "collation",
-    "column",
-    "concurrently",
-    "constraint",
-    "create",
-    "cross",
-    "current_catalog",
-    "current_date",
-    "current_role",
-    "current_schema",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "dec",
-    "decimal",
-    "default",
-    "deferrable",
-    "desc",
-    "distinct",
-    "do",
-    "else",
-    "end",
-    "except",
-    "exists",
-    "extract",
-    "false",
-    "fetch",
-    "float",
-    "for",
-    "foreign",
-    "freeze",
-    "from",
-    "full",
-    "grant",
-    "greatest",
-    "group",
-    "grouping",
-    "having",
-    "ilike",
-    "in",
-    "initially",
-    "inner",
-    "inout",
-    "int",
-    "integer",
-    "intersect",
-    "interval",
-    "into",
-    "is",
-    "isnull",
-    "join",
-    "lateral",
-    "leading",
-    "least",
-    "left",
-    "like",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "national",
-    "natural",
-    "nchar",
-    "none",
-    "normalize",
-    "not",
-    "notnull",
-    "null",
-    "nullif",
-    "numeric",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "out",
-    "outer",
-    "overlaps",
-    "overlay",
-    "placing",
-    "position",
-    "precision",
-    "primary",
-    "real",
-    "references",
-    "returning",
-    "right",
-    "row",
-    "select",
-    "session_user",
-    "setof",
-    "similar",
-    "smallint",
-    "some",
-    "substring",
-    "symmetric",
-    "table",
-    "tablesample",
-    "then",
-    "time",
-    "timestamp",
-    "to",
-    "trailing",
-    "treat",
-    "trim",
-    "true",
-    "union",
-    "unique",
-    "user",
-    "using",
-    "values",
-    "varchar",
-    "variadic",
-    "verbose",
-    "when",
-    "where",
-    "window",
-    "with",
-    "xmlattributes",
-    "xmlconcat",
-    "xmlelement",
-    "xmlexists",
-    "xmlforest",
-    "xmlnamespaces",
-    "xmlparse",
-    "xmlpi",
-    "xmlroot",
-    "xmlserialize",
-    "xmltable",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keywords_are_sorted_for_binary_search() {
-        assert!(KEYWORDS.windows(2).all(|w| w[0] < w[1]));
-    }
 
     #[test]
     fn quoting() {
@@ -271,6 +86,5 @@ mod tests {
         for (raw, sql) in cases {
             assert_eq!(Ident::new(raw).to_string(), sql, "{raw}");
         }
-        assert_eq!(quote_literal("it's"), "'it''s'");
     }
 }

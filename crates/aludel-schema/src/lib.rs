@@ -9,16 +9,16 @@ mod enum_type;
 pub mod expr;
 mod ident;
 mod index;
-pub mod naming;
 mod schema;
 mod sequence;
 mod table;
 
+pub use aludel_sql::{naming, quote_literal};
 pub use column::{Column, Identity, IdentityKind};
 pub use column_type::ColumnType;
 pub use constraint::{Check, Deferrable, FkAction, ForeignKey, MatchType, PrimaryKey, Unique};
 pub use enum_type::{EnumType, EnumValue};
-pub use ident::{Ident, QualifiedName, quote_literal};
+pub use ident::{Ident, QualifiedName};
 pub use index::{Index, IndexKey, IndexTarget};
 pub use schema::{Expr, Extension, Namespace, Schema};
 pub use sequence::{Sequence, SequenceOptions, integer_range};

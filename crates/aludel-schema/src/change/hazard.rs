@@ -1,40 +1,11 @@
-//! Hazard codes and which changes carry which hazards.
+//! Which changes carry which hazards (the codes themselves are `aludel_sql::Hazard`).
 
 use std::fmt;
 
 use super::{Change, is_binary_coercible, is_widening};
 use crate::{Ident, QualifiedName};
 
-/// Something a statement may do to data or to concurrent traffic.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Hazard {
-    /// Data is destroyed and a downgrade cannot bring it back.
-    DataLoss,
-    /// The whole table is rewritten under an exclusive lock.
-    RewritesTable,
-    /// Writes (and usually reads) of the table wait while the statement runs.
-    BlocksWrites,
-    /// The statement fails when existing rows violate the new rule.
-    MayFailOnExistingRows,
-}
-
-impl Hazard {
-    /// The code written in migration headers and comments (`data-loss`, ...).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Hazard::DataLoss => "data-loss",
-            Hazard::RewritesTable => "rewrites-table",
-            Hazard::BlocksWrites => "blocks-writes",
-            Hazard::MayFailOnExistingRows => "may-fail-on-existing-rows",
-        }
-    }
-}
-
-impl fmt::Display for Hazard {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
+pub use aludel_sql::Hazard;
 
 /// A hazard and the object it concerns (`public.users.email`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,0 +1,65 @@
+//! Attributes of a `#[derive(Model)]` struct: its table, schema, comment, rename hint, and the
+//! struct-level constraints and indexes.
+
+use syn::spanned::Spanned;
+use syn::{Attribute, LitStr};
+
+use super::constraint::{
+    CheckAttr, ForeignKeyAttr, KeyAttr, UniqueAttr, check_attr, foreign_key_attr, key_attr,
+    unique_attr,
+};
+use super::index::{IndexAttr, index_attr};
+use super::value::{each_item, set_once, string, unknown};
+use crate::ctxt::Ctxt;
+
+/// Attributes of a `#[derive(Model)]` struct.
+#[derive(Default)]
+pub struct TableAttrs {
+    pub table: Option<LitStr>,
+    pub schema: Option<LitStr>,
+    pub comment: Option<LitStr>,
+    pub renamed_from: Option<LitStr>,
+    pub primary_key: Option<KeyAttr>,
+    pub uniques: Vec<UniqueAttr>,
+    pub checks: Vec<CheckAttr>,
+    pub foreign_keys: Vec<ForeignKeyAttr>,
+    pub indexes: Vec<IndexAttr>,
+}
+
+const TABLE_KEYS: &str = "`table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`";
+
+pub fn table_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> TableAttrs {
+    let mut a = TableAttrs::default();
+    each_item(attrs, cx, |meta, key, cx| {
+        let span = meta.path.span();
+        match key {
+            "table" => {
+                let v = string(meta, key, "table = \"users\"", cx)?;
+                set_once(&mut a.table, v, span, key, cx);
+            }
+            "schema" => {
+                let v = string(meta, key, "schema = \"app\"", cx)?;
+                set_once(&mut a.schema, v, span, key, cx);
+            }
+            "comment" => {
+                let v = string(meta, key, "comment = \"...\"", cx)?;
+                set_once(&mut a.comment, v, span, key, cx);
+            }
+            "renamed_from" => {
+                let v = string(meta, key, "renamed_from = \"old_name\"", cx)?;
+                set_once(&mut a.renamed_from, v, span, key, cx);
+            }
+            "primary_key" => {
+                let k = key_attr(meta, true, cx)?;
+                set_once(&mut a.primary_key, k, span, key, cx);
+            }
+            "unique" => a.uniques.extend(unique_attr(meta, true, cx)?),
+            "check" => a.checks.push(check_attr(meta, cx)?),
+            "foreign_key" => a.foreign_keys.push(foreign_key_attr(meta, true, cx)?),
+            "index" => a.indexes.extend(index_attr(meta, true, cx)?),
+            _ => unknown(meta, key, "a model struct", TABLE_KEYS, cx)?,
+        }
+        Ok(())
+    });
+    a
+}
