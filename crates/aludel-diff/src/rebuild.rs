@@ -128,20 +128,25 @@ pub(crate) fn add(cx: &mut Cx) {
                     }
                 }
             }
-            Key::Unique(..) => {
+            Key::Unique(key_table, _) => {
+                // every foreign key of the schema that references the key (the table compared
+                // first: this scan runs once per dropped key)
                 for (tn, ct) in &cx.cur.tables {
-                    let Some(dt) = cx.des.tables.get(tn) else {
-                        continue;
-                    };
-                    for fk in &ct.foreign_keys {
-                        let mut needs = Vec::new();
-                        let c = Constraint::ForeignKey(fk.clone());
-                        graph::constraint_needs(&Touched::default(), tn, &c, &mut needs);
-                        if !needs.contains(&t.key) {
+                    for fk in ct.foreign_keys.iter().filter(|f| f.ref_table == *key_table) {
+                        if Key::unique(&fk.ref_table, &fk.ref_columns) != t.key {
                             continue;
                         }
-                        if let Some(new) = dt.foreign_keys.iter().find(|f| f.name == fk.name) {
-                            found.push(constraint_pair(tn, c, Constraint::ForeignKey(new.clone())));
+                        let new = cx
+                            .des
+                            .tables
+                            .get(tn)
+                            .and_then(|dt| dt.foreign_keys.iter().find(|f| f.name == fk.name));
+                        if let Some(new) = new {
+                            found.push(constraint_pair(
+                                tn,
+                                Constraint::ForeignKey(fk.clone()),
+                                Constraint::ForeignKey(new.clone()),
+                            ));
                         }
                     }
                 }

@@ -537,11 +537,12 @@ impl Schema {
                 t.normalize();
             }
             SetComment { target, new, .. } => self.set_comment(target, new.clone())?,
-            Rebuilt { change, active, .. } => {
-                if *active {
-                    self.apply(change)?
-                }
-            }
+            Rebuilt {
+                change,
+                active: true,
+                ..
+            } => self.apply(change)?,
+            Rebuilt { active: false, .. } => {}
         }
         Ok(())
     }

@@ -105,11 +105,11 @@ impl Change {
                     out.push(note(MayFailOnExistingRows, new.name.to_string()));
                 }
             }
-            Rebuilt { change, active, .. } => {
-                if *active {
-                    return change.hazards();
-                }
-            }
+            Rebuilt {
+                change,
+                active: true,
+                ..
+            } => return change.hazards(),
             _ => {}
         }
         out
