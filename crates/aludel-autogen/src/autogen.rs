@@ -41,8 +41,11 @@ pub enum Outcome {
         files: Vec<PathBuf>,
         /// `data-loss public.users.legacy`, ... over all files.
         hazards: Vec<String>,
-        /// Suggestions such as a missing rename hint.
+        /// Suggestions such as a missing rename hint (the `renamed_from` attribute to add).
         diagnostics: Vec<String>,
+        /// The hazards `--online` would avoid (`--online avoids blocks-writes public.t (...)`),
+        /// none when online.
+        online_hints: Vec<String>,
     },
 }
 
@@ -176,8 +179,12 @@ async fn generate(
             .map(|d| d.as_secs())
             .unwrap_or(0)
     }));
-    let created = files::created_tables(&changes);
-    let migrations = files::migrations(&parts, head, &options.message, now, &render, &created)?;
+    let migrations = files::migrations(&parts, head, &options.message, now, &render)?;
+    let online_hints = aludel_render::HazardPolicy::new(&changes, &render)
+        .online_hints(&changes)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     sw.mark("render");
     let (extended, replayed) = prove::prove(
         project,
@@ -205,6 +212,7 @@ async fn generate(
         files,
         hazards,
         diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+        online_hints,
     };
     Ok((outcome, (history, desired)))
 }

@@ -19,6 +19,8 @@ pub enum Error {
     Introspect(#[from] aludel_introspect::Error),
     #[error(transparent)]
     Diff(#[from] aludel_diff::DiffError),
+    #[error(transparent)]
+    Rename(#[from] aludel_schema::RenameHintError),
     #[error("the migration history does not replay: {0}")]
     Replay(aludel_runner::Error),
     #[error("{origin}: the external SQL failed: {message}")]
@@ -72,6 +74,9 @@ impl Error {
             Error::Migrations(e) => return e.hint(),
             Error::Introspect(e) => return e.hint(),
             Error::Diff(e) => return e.hint(),
+            Error::Rename(_) => "name the new object as the second database (`--to`) has it, \
+                 and so the table or type of a column or enum value"
+                .to_owned(),
             Error::Create(_) => return None,
             Error::Replay(e) => {
                 return e.hint().or_else(|| {

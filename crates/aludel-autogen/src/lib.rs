@@ -11,6 +11,7 @@
 mod autogen;
 mod cache;
 mod check;
+mod databases;
 mod error;
 mod files;
 mod project;
@@ -21,6 +22,7 @@ mod verify;
 
 pub use autogen::{AutogenOptions, Outcome, Timings, autogen, autogen_timed};
 pub use check::{CheckOptions, CheckReport, DatabaseReport, Drift, check};
+pub use databases::{DatabaseDiff, DiffOptions, diff_databases, diff_schemas};
 pub use error::Error;
 pub use project::{Environment, Models, Project};
 pub use verify::{VerifyReport, verify};
