@@ -38,6 +38,7 @@ fn diff_prints_sql_that_makes_two_databases_agree() {
     ]);
     assert_eq!(out.code, 1, "{out:?}");
     expect![[r#"
+        hint: --online avoids blocks-writes app.posts (CREATE INDEX CONCURRENTLY)
     "#]]
     .assert_eq(&out.err);
     expect![[r#"

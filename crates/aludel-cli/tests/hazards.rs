@@ -141,7 +141,6 @@ fn diff_and_autogen_report_the_same_hazards_and_online_hints() {
     expect![[r#"
         [
             "blocks-writes public.items",
-            "may-fail-on-existing-rows public.items_name_idx",
             "may-fail-on-existing-rows public.items.items_name_key",
         ]
     "#]]
