@@ -10,7 +10,7 @@ use aludel_schema::{Change, Schema};
 
 use crate::cache::Cache;
 use crate::error::Error;
-use crate::project::{Environment, Project};
+use crate::project::{Environment, Project, load};
 use crate::sides::{self, Baseline};
 use crate::throwaway::Throwaway;
 use crate::{files, prove};
@@ -47,14 +47,6 @@ pub enum Outcome {
         /// none when online.
         online_hints: Vec<String>,
     },
-}
-
-/// Loads the migrations directory; a directory that does not exist yet is an empty history.
-pub(crate) fn load(project: &Project) -> Result<MigrationSet, Error> {
-    if !project.migrations_dir.exists() {
-        return Ok(MigrationSet::new(Vec::new())?);
-    }
-    Ok(aludel_migrations::load_dir(&project.migrations_dir)?)
 }
 
 /// Where the time of one run went, phase by phase, in order.
