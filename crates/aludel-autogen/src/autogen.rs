@@ -196,7 +196,7 @@ async fn generate(
         .flat_map(|m| m.hazards())
         .map(|h| format!("{} {}", h.kind(), h.object()))
         .collect();
-    let files = write(project, &migrations)?;
+    let files = aludel_migrations::write_new(&project.migrations_dir, &migrations)?;
     // The history with the new files replays to what the proof read: the next run need not
     // replay it to know that nothing is left to do.
     Cache::new(project).put(&Cache::history_key(project, &extended), &replayed, tw.major);
@@ -270,37 +270,4 @@ pub(crate) async fn live_at_head(
         });
     }
     sides::read(url, project, &baseline.schema).await
-}
-
-fn write(
-    project: &Project,
-    migrations: &[aludel_migrations::Migration],
-) -> Result<Vec<PathBuf>, Error> {
-    let dir = &project.migrations_dir;
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        context: "cannot create the migrations directory".into(),
-        path: dir.clone(),
-        source,
-    })?;
-    let mut written = Vec::new();
-    for m in migrations {
-        let path = dir.join(m.file_name());
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path);
-        let result = file.and_then(|mut f| std::io::Write::write_all(&mut f, m.write().as_bytes()));
-        if let Err(source) = result {
-            for p in &written {
-                let _ = std::fs::remove_file(p);
-            }
-            return Err(Error::Io {
-                context: "cannot write the migration".into(),
-                path,
-                source,
-            });
-        }
-        written.push(path);
-    }
-    Ok(written)
 }

@@ -1,7 +1,5 @@
 //! Why autogen, check or verify could not do their job, each with a hint (exit code 2).
 
-use std::path::PathBuf;
-
 /// A failure of autogen, check or verify; nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -47,12 +45,6 @@ pub enum Error {
         revision: String,
         step: &'static str,
         detail: String,
-    },
-    #[error("{context} ({path}): {source}")]
-    Io {
-        context: String,
-        path: PathBuf,
-        source: std::io::Error,
     },
 }
 
@@ -124,7 +116,6 @@ impl Error {
             Error::Verify { revision, .. } => {
                 format!("fix the upgrade or downgrade section of `{revision}.sql`")
             }
-            Error::Io { .. } => return None,
         })
     }
 }
