@@ -83,7 +83,9 @@ impl Settings {
             .as_deref()
             .or(config.migrations.version_table.as_deref())
         {
-            Some(text) => parse_version_table(text)?,
+            Some(text) => text
+                .parse::<VersionTable>()
+                .map_err(|e| Failure::new(e.to_string()).with_hint(e.hint()))?,
             None => VersionTable::default(),
         };
         let defaults = Options::default();
@@ -183,21 +185,6 @@ fn read_config(explicit: Option<&Path>) -> Result<ConfigFile, Failure> {
     })
 }
 
-fn parse_version_table(text: &str) -> Result<VersionTable, Failure> {
-    let (schema, name) = match text.split_once('.') {
-        Some((schema, name)) => (schema, name),
-        None => ("public", text),
-    };
-    if schema.is_empty() || name.is_empty() || name.contains('.') {
-        return Err(Failure::new(format!("invalid version table `{text}`"))
-            .with_hint("write `name` or `schema.name`, e.g. `ops.aludel_migrations`"));
-    }
-    Ok(VersionTable {
-        schema: schema.to_owned(),
-        name: name.to_owned(),
-    })
-}
-
 /// Whether `url` points at this machine (localhost, a loopback address or a Unix socket): no
 /// confirmation is asked before changing such a database.
 pub(crate) fn is_local(url: &str) -> Result<bool, Failure> {
@@ -240,15 +227,5 @@ mod tests {
         ] {
             assert!(!is_local(url).unwrap(), "{url}");
         }
-    }
-
-    #[test]
-    fn version_table_names() {
-        let t = parse_version_table("ops.versions").unwrap();
-        assert_eq!((t.schema.as_str(), t.name.as_str()), ("ops", "versions"));
-        let t = parse_version_table("versions").unwrap();
-        assert_eq!((t.schema.as_str(), t.name.as_str()), ("public", "versions"));
-        assert!(parse_version_table("a.b.c").is_err());
-        assert!(parse_version_table(".x").is_err());
     }
 }
