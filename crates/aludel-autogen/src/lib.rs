@@ -11,6 +11,7 @@
 mod autogen;
 mod cache;
 mod check;
+mod config;
 mod databases;
 mod drift;
 mod error;
@@ -23,6 +24,9 @@ mod verify;
 
 pub use autogen::{AutogenOptions, Outcome, Timings, autogen, autogen_timed};
 pub use check::{CheckOptions, CheckReport, DatabaseReport, check};
+pub use config::{
+    AutogenConfig, CONFIG_FILE, Config, ConfigError, ExternalConfig, MigrationsConfig,
+};
 pub use databases::{DatabaseDiff, DiffOptions, diff_databases, diff_schemas};
 pub use drift::Drift;
 pub use error::Error;
