@@ -82,7 +82,7 @@ pub(crate) fn find(cur: &Schema, des: &Schema) -> Vec<Diagnostic> {
             .iter()
             .filter(|x| c.column(&x.name).is_none() && x.renamed_from.is_none())
             .collect();
-        for (from, to) in pairs(dropped, &added, |x, y| same_attributes(x, y)) {
+        for (from, to) in pairs(dropped, &added, same_attributes) {
             out.push(Diagnostic::PossibleColumnRename {
                 table: name.clone(),
                 dropped: from.name.clone(),
