@@ -81,17 +81,11 @@ fn states() -> Vec<(&'static str, Schema)> {
 }
 
 fn external_sql(root: &Path) -> anyhow::Result<Vec<(String, String)>> {
-    let text = std::fs::read_to_string(root.join("aludel.toml"))?;
-    let config: toml::Table = toml::from_str(&text)?;
-    let sql = config
-        .get("external")
-        .and_then(|e| e.get("sql"))
-        .and_then(|s| s.as_str())
-        .ok_or_else(|| anyhow::anyhow!("aludel.toml has no [external] sql"))?;
-    Ok(vec![(
-        "aludel.toml [external] sql".to_owned(),
-        sql.to_owned(),
-    )])
+    let mut config = aludel_autogen::Config::load(Some(&root.join("aludel.toml")))?;
+    config.origin = "aludel.toml".to_owned();
+    let sql = config.external_sql()?;
+    anyhow::ensure!(!sql.is_empty(), "aludel.toml has no [external] sql");
+    Ok(sql)
 }
 
 pub(crate) fn run(_args: &[String]) -> anyhow::Result<ExitCode> {

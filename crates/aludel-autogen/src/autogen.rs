@@ -10,7 +10,7 @@ use aludel_schema::{Change, Schema};
 
 use crate::cache::Cache;
 use crate::error::Error;
-use crate::project::{Environment, Project};
+use crate::project::{Environment, Project, load};
 use crate::sides::{self, Baseline};
 use crate::throwaway::Throwaway;
 use crate::{files, prove};
@@ -41,17 +41,12 @@ pub enum Outcome {
         files: Vec<PathBuf>,
         /// `data-loss public.users.legacy`, ... over all files.
         hazards: Vec<String>,
-        /// Suggestions such as a missing rename hint.
+        /// Suggestions such as a missing rename hint (the `renamed_from` attribute to add).
         diagnostics: Vec<String>,
+        /// The hazards `--online` would avoid (`--online avoids blocks-writes public.t (...)`),
+        /// none when online.
+        online_hints: Vec<String>,
     },
-}
-
-/// Loads the migrations directory; a directory that does not exist yet is an empty history.
-pub(crate) fn load(project: &Project) -> Result<MigrationSet, Error> {
-    if !project.migrations_dir.exists() {
-        return Ok(MigrationSet::new(Vec::new())?);
-    }
-    Ok(aludel_migrations::load_dir(&project.migrations_dir)?)
 }
 
 /// Where the time of one run went, phase by phase, in order.
@@ -176,8 +171,12 @@ async fn generate(
             .map(|d| d.as_secs())
             .unwrap_or(0)
     }));
-    let created = files::created_tables(&changes);
-    let migrations = files::migrations(&parts, head, &options.message, now, &render, &created)?;
+    let migrations = files::migrations(&parts, head, &options.message, now, &render)?;
+    let online_hints = aludel_render::HazardPolicy::new(&changes, &render)
+        .online_hints(&changes)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     sw.mark("render");
     let (extended, replayed) = prove::prove(
         project,
@@ -197,7 +196,7 @@ async fn generate(
         .flat_map(|m| m.hazards())
         .map(|h| format!("{} {}", h.hazard(), h.object()))
         .collect();
-    let files = write(project, &migrations)?;
+    let files = aludel_migrations::write_new(&project.migrations_dir, &migrations)?;
     // The history with the new files replays to what the proof read: the next run need not
     // replay it to know that nothing is left to do.
     Cache::new(project).put(&Cache::history_key(project, &extended), &replayed, tw.major);
@@ -205,6 +204,7 @@ async fn generate(
         files,
         hazards,
         diagnostics: diagnostics.iter().map(ToString::to_string).collect(),
+        online_hints,
     };
     Ok((outcome, (history, desired)))
 }
@@ -270,37 +270,4 @@ pub(crate) async fn live_at_head(
         });
     }
     sides::read(url, project, &baseline.schema).await
-}
-
-fn write(
-    project: &Project,
-    migrations: &[aludel_migrations::Migration],
-) -> Result<Vec<PathBuf>, Error> {
-    let dir = &project.migrations_dir;
-    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-        context: "cannot create the migrations directory".into(),
-        path: dir.clone(),
-        source,
-    })?;
-    let mut written = Vec::new();
-    for m in migrations {
-        let path = dir.join(m.file_name());
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path);
-        let result = file.and_then(|mut f| std::io::Write::write_all(&mut f, m.write().as_bytes()));
-        if let Err(source) = result {
-            for p in &written {
-                let _ = std::fs::remove_file(p);
-            }
-            return Err(Error::Io {
-                context: "cannot write the migration".into(),
-                path,
-                source,
-            });
-        }
-        written.push(path);
-    }
-    Ok(written)
 }

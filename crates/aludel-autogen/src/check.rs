@@ -2,15 +2,14 @@
 //! replayed history, and (with a live database) the database agrees with the history.
 
 use aludel_migrations::MigrationSet;
-use aludel_render::{Options as RenderOptions, render};
 use aludel_runner::Status;
 use aludel_schema::Schema;
 use serde::Serialize;
 
-use crate::autogen::load;
 use crate::cache::Cache;
+use crate::drift::{Drift, drift};
 use crate::error::Error;
-use crate::project::{Environment, Project};
+use crate::project::{Environment, Project, load};
 use crate::sides::{self, Baseline};
 use crate::throwaway::Throwaway;
 
@@ -19,15 +18,6 @@ use crate::throwaway::Throwaway;
 pub struct CheckOptions {
     /// Accept a history with several heads (branches not merged yet).
     pub allow_several_heads: bool,
-}
-
-/// Two schemas that should be equal and are not.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Drift {
-    /// The statements that would make the first side equal the second.
-    pub statements: Vec<String>,
-    /// A unified diff of the canonical DDL of both sides.
-    pub ddl_diff: String,
 }
 
 /// What a live database holds compared with the directory.
@@ -151,32 +141,6 @@ fn drift_text(out: &mut String, d: &Drift) {
         out.push_str(line.trim_end());
         out.push('\n');
     }
-}
-
-/// `from` against `to`; `None` when they agree.
-pub(crate) fn drift(
-    from: &Schema,
-    to: &Schema,
-    names: (&str, &str),
-) -> Result<Option<Drift>, Error> {
-    let (changes, _) = aludel_diff::diff(from, to)?;
-    if changes.is_empty() {
-        return Ok(None);
-    }
-    let statements = render(&changes, &RenderOptions::default())
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    let (a, b) = (from.to_string(), to.to_string());
-    let ddl_diff = similar::TextDiff::from_lines(&a, &b)
-        .unified_diff()
-        .context_radius(3)
-        .header(names.0, names.1)
-        .to_string();
-    Ok(Some(Drift {
-        statements,
-        ddl_diff,
-    }))
 }
 
 /// Runs every check and reports; an `Err` is a failure to check (exit 2), a report that does

@@ -1,7 +1,5 @@
 //! Why autogen, check or verify could not do their job, each with a hint (exit code 2).
 
-use std::path::PathBuf;
-
 /// A failure of autogen, check or verify; nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -19,6 +17,8 @@ pub enum Error {
     Introspect(#[from] aludel_introspect::Error),
     #[error(transparent)]
     Diff(#[from] aludel_diff::DiffError),
+    #[error(transparent)]
+    Rename(#[from] aludel_schema::RenameHintError),
     #[error("the migration history does not replay: {0}")]
     Replay(aludel_runner::Error),
     #[error("{origin}: the external SQL failed: {message}")]
@@ -46,12 +46,6 @@ pub enum Error {
         step: &'static str,
         detail: String,
     },
-    #[error("{context} ({path}): {source}")]
-    Io {
-        context: String,
-        path: PathBuf,
-        source: std::io::Error,
-    },
 }
 
 const EXTENSION_MISSING: [&str; 2] = ["could not open extension control file", "is not available"];
@@ -72,6 +66,9 @@ impl Error {
             Error::Migrations(e) => return e.hint(),
             Error::Introspect(e) => return e.hint(),
             Error::Diff(e) => return e.hint(),
+            Error::Rename(_) => "name the new object as the second database (`--to`) has it, \
+                 and so the table or type of a column or enum value"
+                .to_owned(),
             Error::Create(_) => return None,
             Error::Replay(e) => {
                 return e.hint().or_else(|| {
@@ -119,7 +116,6 @@ impl Error {
             Error::Verify { revision, .. } => {
                 format!("fix the upgrade or downgrade section of `{revision}.sql`")
             }
-            Error::Io { .. } => return None,
         })
     }
 }

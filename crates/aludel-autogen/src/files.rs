@@ -2,11 +2,11 @@
 //! run inside a transaction, a chain of files alternating between `per-migration` and
 //! `transaction none`, each with its own downgrade.
 
-use std::collections::BTreeSet;
-
 use aludel_migrations::{HazardLine, Migration, RevisionId, TransactionMode};
-use aludel_render::{Options, Statement, render, render_downgrade, script};
-use aludel_schema::{Change, HazardNote, QualifiedName};
+use aludel_render::{
+    HazardPolicy, Options, Statement, render, render_downgrade, render_in, script,
+};
+use aludel_schema::{Change, HazardNote};
 
 /// A run of consecutive changes that share a transaction mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,15 +61,18 @@ pub(crate) fn split(changes: &[Change], options: &Options) -> Vec<Part> {
     parts
 }
 
-/// The migration files for `parts`, chained after `parent`, made at `unix_seconds`.
+/// The migration files for `parts`, chained after `parent`, made at `unix_seconds`; hazards
+/// follow the policy of the whole list of changes, both ways.
 pub(crate) fn migrations(
     parts: &[Part],
     parent: Option<&RevisionId>,
     message: &str,
     unix_seconds: u64,
     options: &Options,
-    created: &BTreeSet<String>,
 ) -> Result<Vec<Migration>, aludel_migrations::Error> {
+    let all: Vec<Change> = parts.iter().flat_map(|p| p.changes.clone()).collect();
+    let up_policy = HazardPolicy::new(&all, options);
+    let down_policy = HazardPolicy::new(&aludel_render::reversed(&all), options);
     let mut out: Vec<Migration> = Vec::new();
     let total = parts.len();
     for (i, part) in parts.iter().enumerate() {
@@ -91,9 +94,12 @@ pub(crate) fn migrations(
             )
         };
         let parent = out.last().map(|m| m.revision().clone()).or(parent.cloned());
-        let mut up = render(&part.changes, options);
-        quiet_new_tables(&mut up, created);
-        let down = render_downgrade(&part.changes, options);
+        let up = render_in(&part.changes, options, &up_policy);
+        let down = render_in(
+            &aludel_render::reversed(&part.changes),
+            options,
+            &down_policy,
+        );
         let mut m = Migration::new(revision, parent, &message);
         if !part.transactional {
             m = m.with_transaction(TransactionMode::None);
@@ -118,42 +124,4 @@ fn hazards(statements: &[Statement]) -> Vec<HazardNote> {
         }
     }
     out
-}
-
-/// The tables the changes create and the indexes created on them, as hazard objects name them.
-pub(crate) fn created_tables(changes: &[Change]) -> BTreeSet<String> {
-    let tables: BTreeSet<&QualifiedName> = changes
-        .iter()
-        .filter_map(|c| match c {
-            Change::CreateTable(t) => Some(&t.name),
-            _ => None,
-        })
-        .collect();
-    let indexes = changes.iter().filter_map(|c| match c {
-        Change::CreateIndex { table, index } if tables.contains(table) => {
-            Some(QualifiedName::new(table.schema.clone(), index.name.clone()).to_string())
-        }
-        _ => None,
-    });
-    tables
-        .iter()
-        .map(|t| t.to_string())
-        .chain(indexes)
-        .collect()
-}
-
-/// Removes the hazards of statements on tables created by the same migration: a new table has
-/// no rows to fail on and nobody waiting on its lock.
-fn quiet_new_tables(statements: &mut [Statement], created: &BTreeSet<String>) {
-    let on_new = |object: &str| {
-        created.iter().any(|t| {
-            object == t
-                || object
-                    .strip_prefix(t.as_str())
-                    .is_some_and(|r| r.starts_with('.'))
-        })
-    };
-    for s in statements {
-        s.hazards.retain(|h| !on_new(&h.object));
-    }
 }

@@ -11,6 +11,9 @@
 mod autogen;
 mod cache;
 mod check;
+mod config;
+mod databases;
+mod drift;
 mod error;
 mod files;
 mod project;
@@ -20,7 +23,12 @@ mod throwaway;
 mod verify;
 
 pub use autogen::{AutogenOptions, Outcome, Timings, autogen, autogen_timed};
-pub use check::{CheckOptions, CheckReport, DatabaseReport, Drift, check};
+pub use check::{CheckOptions, CheckReport, DatabaseReport, check};
+pub use config::{
+    AutogenConfig, CONFIG_FILE, Config, ConfigError, ExternalConfig, MigrationsConfig,
+};
+pub use databases::{DatabaseDiff, DiffOptions, diff_databases, diff_schemas};
+pub use drift::Drift;
 pub use error::Error;
 pub use project::{Environment, Models, Project};
 pub use verify::{VerifyReport, verify};

@@ -4,8 +4,11 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use aludel_migrations::MigrationSet;
 use aludel_runner::VersionTable;
 use aludel_schema::{QualifiedName, Schema};
+
+use crate::error::Error;
 
 /// The application's declarations, as the facade's `aludel::Schema` gives them.
 #[derive(Debug, Clone, Default)]
@@ -63,4 +66,12 @@ pub struct Environment {
     /// The PostgreSQL major version migrations are written for; a throwaway server of another
     /// major version is refused. Read from `database_url` when that is given.
     pub target_major: Option<u32>,
+}
+
+/// Loads the migrations directory; a directory that does not exist yet is an empty history.
+pub(crate) fn load(project: &Project) -> Result<MigrationSet, Error> {
+    if !project.migrations_dir.exists() {
+        return Ok(MigrationSet::new(Vec::new())?);
+    }
+    Ok(aludel_migrations::load_dir(&project.migrations_dir)?)
 }

@@ -5,7 +5,7 @@ use aludel_migrations::{Migration, MigrationSet, RevisionId};
 use aludel_runner::{DowngradeTarget, Target, UpgradeTarget};
 use aludel_schema::Schema;
 
-use crate::check::drift;
+use crate::drift::drift;
 use crate::error::Error;
 use crate::project::Project;
 use crate::sides::{read, run};

@@ -5,8 +5,8 @@
 use aludel_runner::{DowngradeTarget, Target, UpgradeTarget};
 use aludel_schema::Schema;
 
-use crate::autogen::load;
 use crate::error::Error;
+use crate::project::load;
 use crate::project::{Environment, Project};
 use crate::prove::remaining;
 use crate::sides::{self, read, run};

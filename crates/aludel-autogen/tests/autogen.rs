@@ -193,11 +193,13 @@ async fn second_revision_renames_adds_and_splits_the_enum_value_into_its_own_fil
         files: new,
         hazards,
         diagnostics,
+        online_hints,
     } = outcome
     else {
         panic!("expected files");
     };
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert!(online_hints.is_empty(), "{online_hints:?}");
     assert_eq!(hazards, Vec::<String>::new());
     let text: Vec<String> = new.iter().map(|p| read(p)).collect();
     expect![[r#"
@@ -251,6 +253,30 @@ async fn second_revision_renames_adds_and_splits_the_enum_value_into_its_own_fil
         Outcome::NothingToDo
     );
     assert_eq!(verify(&project, &env()).await.unwrap().revisions, 4);
+}
+
+#[tokio::test]
+async fn without_its_hint_a_rename_is_a_candidate_naming_the_attribute_to_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut project = Project::new(models(V1).await, dir.path().join("migrations"));
+    written(
+        autogen(&project, &env(), &opts("initial", T0))
+            .await
+            .unwrap(),
+    );
+    project.models = models(V2).await;
+    let outcome = autogen(&project, &env(), &opts("no hint", T0 + 60))
+        .await
+        .unwrap();
+    let Outcome::Written { diagnostics, .. } = outcome else {
+        panic!("expected files");
+    };
+    expect![[r#"
+        [
+            "column public.users.email is dropped and public.users.email_address of the same type is added; hint: if this is a rename, mark the new column `renamed_from = \"email\"` so no data is lost",
+        ]
+    "#]]
+    .assert_debug_eq(&diagnostics);
 }
 
 #[tokio::test]

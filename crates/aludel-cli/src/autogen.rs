@@ -30,15 +30,14 @@ pub(crate) async fn run(
     io: &mut Io<'_>,
 ) -> Result<u8, Failure> {
     let r = project::resolve(models, settings, &args.env, live_url)?;
-    let online = args.online || r.config.online;
+    let render = aludel_render::Options::resolve(
+        args.online || r.config.online,
+        r.config.lock_timeout.clone(),
+    );
     let options = AutogenOptions {
         message: args.message,
-        online,
-        lock_timeout: r
-            .config
-            .lock_timeout
-            .clone()
-            .or(online.then(|| aludel_render::DEFAULT_ONLINE_LOCK_TIMEOUT.to_owned())),
+        online: render.online,
+        lock_timeout: render.lock_timeout,
         allow_drop: args.allow_drop,
         unix_seconds: None,
     };
@@ -57,12 +56,16 @@ pub(crate) async fn run(
             files,
             hazards,
             diagnostics,
+            online_hints,
         } => {
             for f in &files {
                 writeln!(io.out, "wrote {}", f.display()).map_err(write_failed)?;
             }
             for h in &hazards {
                 writeln!(io.err, "hazard: {h}").map_err(write_failed)?;
+            }
+            for h in &online_hints {
+                writeln!(io.err, "hint: {h}").map_err(write_failed)?;
             }
             for d in &diagnostics {
                 writeln!(io.err, "note: {d}").map_err(write_failed)?;

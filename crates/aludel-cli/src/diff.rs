@@ -1,13 +1,11 @@
-//! `aludel diff --from URL --to URL [--online] [--schema S]... [--downgrade]`: introspects both
-//! databases and prints the SQL that turns the first into the second (or, with `--downgrade`,
-//! back), under a header listing its hazards. Exit 0 when there is nothing to do, 1 when there
-//! is.
+//! `aludel diff --from URL --to URL [--online] [--schema S]... [--rename KIND:OLD=NEW]...
+//! [--downgrade]`: prints the SQL that turns the first database into the second (or, with
+//! `--downgrade`, back), under a header listing its hazards; rename candidates and the hazards
+//! `--online` avoids as hints on stderr. Exit 0 when there is nothing to do, 1 when there is.
 
-use std::collections::BTreeSet;
-use std::fmt::Write as _;
-
-use aludel_introspect::{Options, introspect_url};
-use aludel_render::Statement;
+use aludel_autogen::DiffOptions;
+use aludel_introspect::Options;
+use aludel_schema::RenameHint;
 
 use crate::settings::{self, Settings};
 use crate::{EXIT_DRIFT, EXIT_OK, Failure, Io, failure::write_failed};
@@ -33,6 +31,26 @@ pub(crate) struct Args {
     /// Print the SQL that turns the second database back into the first.
     #[arg(long)]
     downgrade: bool,
+    /// Rename instead of drop and add (repeatable), as KIND:OLD=NEW.
+    #[arg(
+        long = "rename",
+        value_name = "KIND:OLD=NEW",
+        value_parser = parse_rename,
+        long_help = "Rename instead of drop and add (repeatable). One of:\n  \
+            schema:OLD=NEW                   schema:billing=finance\n  \
+            table:SCHEMA.OLD=SCHEMA.NEW      table:public.users=public.accounts\n  \
+            column:SCHEMA.TABLE.OLD=NEW      column:public.users.email=email_address\n  \
+            enum:SCHEMA.OLD=SCHEMA.NEW       enum:public.mood=public.feeling\n  \
+            enum-value:SCHEMA.TYPE.OLD=NEW   enum-value:public.status.pending=queued\n\
+            The table or type of a column or enum value is named as in --to; a name that \
+            needs quotes in SQL is written in double quotes. When a drop and an add look like \
+            a rename, diff prints the --rename to pass and renames nothing it was not told."
+    )]
+    renames: Vec<RenameHint>,
+}
+
+fn parse_rename(s: &str) -> Result<RenameHint, String> {
+    s.parse::<RenameHint>().map_err(|e| e.reason)
 }
 
 pub(crate) async fn run(
@@ -40,79 +58,35 @@ pub(crate) async fn run(
     settings: &settings::Args,
     io: &mut Io<'_>,
 ) -> Result<u8, Failure> {
-    let opts = Options {
-        schemas: args.schemas.clone(),
-        ..Settings::resolve(settings)?.introspect_options()
+    let options = DiffOptions {
+        introspect: Options {
+            schemas: args.schemas,
+            ..Settings::resolve(settings)?.introspect_options()
+        },
+        render: aludel_render::Options::resolve(args.online, args.lock_timeout),
+        downgrade: args.downgrade,
+        renames: args.renames,
     };
-    let (from, to) = tokio::try_join!(
-        introspect_url(&args.from, &opts),
-        introspect_url(&args.to, &opts)
-    )?;
-    let (from, to) = (from.schema, to.schema);
-
-    let (changes, diagnostics) = aludel_diff::diff(&from, &to)?;
-    for d in &diagnostics {
-        writeln!(io.err, "warning: {d}").map_err(write_failed)?;
+    let diff = aludel_autogen::diff_databases(&args.from, &args.to, &options).await?;
+    for d in &diff.diagnostics {
+        writeln!(io.err, "warning: {}", d.finding()).map_err(write_failed)?;
+        if let Some(h) = d.rename() {
+            writeln!(
+                io.err,
+                "hint: if this is a rename, pass `{}` (nothing is renamed unless told)",
+                h.cli_argument()
+            )
+            .map_err(write_failed)?;
+        }
     }
-    if changes.is_empty() {
+    for h in &diff.online_hints {
+        writeln!(io.err, "hint: {h}").map_err(write_failed)?;
+    }
+    if diff.changes == 0 {
         return Ok(EXIT_OK);
     }
-    let render = aludel_render::Options {
-        online: args.online,
-        lock_timeout: match (&args.lock_timeout, args.online) {
-            (Some(t), _) => Some(t.clone()),
-            (None, true) => Some(aludel_render::DEFAULT_ONLINE_LOCK_TIMEOUT.to_owned()),
-            (None, false) => None,
-        },
-    };
-    let statements = if args.downgrade {
-        aludel_render::render_downgrade(&changes, &render)
-    } else {
-        aludel_render::render(&changes, &render)
-    };
-    let text = script(&statements, args.downgrade, changes.len());
-    io.out.write_all(text.as_bytes()).map_err(write_failed)?;
+    io.out
+        .write_all(diff.script.as_bytes())
+        .map_err(write_failed)?;
     Ok(EXIT_DRIFT)
-}
-
-/// The header (direction, counts, hazards), then each run of transactional statements inside
-/// `BEGIN` ... `COMMIT` and each other statement on its own.
-fn script(statements: &[Statement], downgrade: bool, changes: usize) -> String {
-    let mut out = String::new();
-    let direction = if downgrade { "downgrade" } else { "upgrade" };
-    let _ = writeln!(
-        out,
-        "-- aludel diff ({direction}): {changes} changes, {} statements",
-        statements.len()
-    );
-    let hazards: BTreeSet<String> = statements
-        .iter()
-        .flat_map(|s| s.hazards.iter().map(ToString::to_string))
-        .collect();
-    if hazards.is_empty() {
-        out.push_str("-- hazards: none\n");
-    } else {
-        out.push_str("-- hazards:\n");
-        for h in &hazards {
-            let _ = writeln!(out, "--   {h}");
-        }
-    }
-    let mut open = false;
-    for s in statements {
-        if s.transactional && !open {
-            out.push_str("\nBEGIN;\n");
-            open = true;
-        } else if !s.transactional {
-            if open {
-                out.push_str("COMMIT;\n");
-                open = false;
-            }
-            out.push_str("\n-- outside a transaction\n");
-        }
-        let _ = writeln!(out, "{s}");
-    }
-    if open {
-        out.push_str("COMMIT;\n");
-    }
-    out
 }

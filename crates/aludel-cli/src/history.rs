@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 
-use aludel_migrations::{MigrationFile, MigrationSet};
 use aludel_runner::Status;
 
 use crate::settings::{self, Settings};
@@ -15,23 +14,6 @@ pub(crate) struct Args {
     /// Also print parents, file, transaction mode and checksum.
     #[arg(long, short = 'v')]
     verbose: bool,
-}
-
-/// ` (head)`, ` (mergepoint)`, ` (branchpoint)` as they apply.
-pub(crate) fn tags(set: &MigrationSet, file: &MigrationFile) -> String {
-    let graph = set.graph();
-    let rev = file.revision();
-    let mut out = String::new();
-    if graph.children(rev).is_some_and(<[_]>::is_empty) {
-        out.push_str(" (head)");
-    }
-    if file.parents().len() >= 2 {
-        out.push_str(" (mergepoint)");
-    }
-    if graph.children(rev).is_some_and(|c| c.len() >= 2) {
-        out.push_str(" (branchpoint)");
-    }
-    out
 }
 
 pub(crate) async fn run(
@@ -63,7 +45,7 @@ pub(crate) async fn run(
         if let Some(status) = status {
             let _ = write!(text, "{:<8} ", status.as_str());
         }
-        let _ = write!(text, "{rev}{}", tags(&set, file));
+        let _ = write!(text, "{rev}{}", set.graph().tags(rev));
         let message = file.migration().message();
         if !message.is_empty() {
             let _ = write!(text, " - {message}");

@@ -33,7 +33,8 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 pub use failure::Failure;
 
@@ -175,6 +176,19 @@ impl Terminal {
     }
 }
 
+/// The parsed command line, and whether `--database-url` was written on it (not taken from
+/// `DATABASE_URL`): `autogen` and `check` compare with a live database only when told on the
+/// command line, never because DATABASE_URL happens to be set.
+fn parse<I, T>(args: I) -> Result<(Cli, bool), clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let matches = Cli::command().try_get_matches_from(args)?;
+    let explicit = matches.value_source("database_url") == Some(ValueSource::CommandLine);
+    Ok((Cli::from_arg_matches(&matches)?, explicit))
+}
+
 fn run_inner<I, T>(
     models: Option<&aludel::Schema>,
     args: I,
@@ -187,12 +201,8 @@ where
     T: Into<OsString> + Clone,
 {
     let _ = dotenvy::dotenv();
-    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    // `autogen` and `check` compare with a live database only when told on the command line,
-    // never because DATABASE_URL happens to be set.
-    let explicit_url = project::explicit_database_url(&args);
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
+    let cli = match parse(args) {
+        Ok(parsed) => parsed,
         Err(e) => {
             let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
             let text = e.render().to_string();
@@ -215,6 +225,7 @@ where
             return EXIT_ERROR;
         }
     };
+    let (cli, explicit_url) = cli;
     let settings = cli.settings;
     let result = runtime.block_on(async {
         let mut io = Io {
@@ -270,5 +281,36 @@ where
             let _ = f.write_to(err);
             EXIT_ERROR
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    /// Whether `--database-url` counts as given on the command line (a value from
+    /// `DATABASE_URL` has `ValueSource::EnvVariable`; `tests/secrets.rs` runs with it set).
+    fn explicit(args: &[&str]) -> bool {
+        parse(args).unwrap().1
+    }
+
+    #[test]
+    fn only_a_database_url_on_the_command_line_is_explicit() {
+        assert!(explicit(&[
+            "x",
+            "check",
+            "--database-url",
+            "postgres://h/db"
+        ]));
+        assert!(explicit(&["x", "--database-url=postgres://h/db", "check"]));
+        assert!(!explicit(&["x", "check"]));
+        assert!(!explicit(&[
+            "x",
+            "autogen",
+            "-m",
+            "x",
+            "--dev-url",
+            "postgres://h/db"
+        ]));
     }
 }

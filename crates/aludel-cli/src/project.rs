@@ -1,52 +1,13 @@
 //! The project the model commands (`autogen`, `check`, `verify`) work on: the user's models,
 //! the migrations directory and version table from the shared settings, and the `[autogen]` and
-//! `[external]` tables of `aludel.toml`.
-//!
-//! ```toml
-//! [autogen]
-//! dev_url = "postgres://postgres@localhost:5432/postgres" # else --dev-url, ALUDEL_DEV_URL, or a
-//!                                                          # throwaway local cluster
-//! postgres_version = 15      # the target's major version; else read from --database-url
-//! online = false             # lock-friendly forms by default
-//! lock_timeout = "5s"        # SET LOCAL lock_timeout before transactional statements
-//!
-//! [external]                 # objects other services own: created first in every throwaway
-//! sql = "CREATE SCHEMA auth; CREATE TABLE auth.users (id uuid PRIMARY KEY);"
-//! files = ["db/external.sql"] # database, never created, altered or dropped by a migration
-//! ```
+//! `[external]` tables of `aludel.toml` (read by `aludel_autogen::Config`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use aludel_autogen::{Environment, Models, Project};
+use aludel_autogen::{AutogenConfig, Environment, Models, Project};
 
 use crate::Failure;
-use crate::settings::{self, CONFIG_FILE, Settings};
-
-#[derive(Debug, Default, serde::Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    autogen: AutogenConfig,
-    #[serde(default)]
-    external: ExternalConfig,
-}
-
-#[derive(Debug, Default, Clone, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct AutogenConfig {
-    pub(crate) dev_url: Option<String>,
-    pub(crate) postgres_version: Option<u32>,
-    #[serde(default)]
-    pub(crate) online: bool,
-    pub(crate) lock_timeout: Option<String>,
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExternalConfig {
-    sql: Option<String>,
-    #[serde(default)]
-    files: Vec<PathBuf>,
-}
+use crate::settings::{self, Settings};
 
 /// Flags of the model commands, besides the shared settings.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -77,21 +38,10 @@ pub(crate) fn resolve(
     live_url: Option<String>,
 ) -> Result<Resolved, Failure> {
     let resolved = Settings::resolve(settings)?;
-    let (config, origin) = read_config(settings.config.as_deref())?;
-    let mut external_sql = Vec::new();
-    if let Some(sql) = &config.external.sql {
-        external_sql.push((format!("{origin} [external] sql"), sql.clone()));
-    }
-    for file in &config.external.files {
-        let sql = std::fs::read_to_string(file).map_err(|e| {
-            Failure::new(format!(
-                "{}: cannot read the external SQL file: {e}",
-                file.display()
-            ))
-            .with_hint(format!("fix `files` in the [external] table of {origin}"))
-        })?;
-        external_sql.push((file.display().to_string(), sql));
-    }
+    let config = &resolved.config;
+    let external_sql = config
+        .external_sql()
+        .map_err(|e| Failure::new(e.to_string()).with_hint(e.hint()))?;
     let mut project = Project::new(
         Models {
             schema: models.ir().clone(),
@@ -119,32 +69,8 @@ pub(crate) fn resolve(
     Ok(Resolved {
         project,
         env,
-        config: config.autogen,
+        config: config.autogen.clone(),
     })
-}
-
-fn read_config(explicit: Option<&Path>) -> Result<(ConfigFile, String), Failure> {
-    let path = match explicit {
-        Some(p) => p.to_owned(),
-        None if Path::new(CONFIG_FILE).is_file() => PathBuf::from(CONFIG_FILE),
-        None => return Ok((ConfigFile::default(), CONFIG_FILE.to_owned())),
-    };
-    let origin = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Failure::new(format!("{origin}: cannot read the settings file: {e}"))
-            .with_hint("check the --config path")
-    })?;
-    let config = toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
-            .unwrap_or(1);
-        Failure::new(format!("{origin}:{line}: {}", e.message().trim_end())).with_hint(
-            "[autogen] takes dev_url, postgres_version, online, lock_timeout; [external] takes \
-             sql and files",
-        )
-    })?;
-    Ok((config, origin))
 }
 
 impl From<aludel_autogen::Error> for Failure {
@@ -155,43 +81,5 @@ impl From<aludel_autogen::Error> for Failure {
             Some(h) => f.with_hint(h),
             None => f,
         }
-    }
-}
-
-/// Whether `--database-url` was written on the command line (not taken from `DATABASE_URL`):
-/// only then do `autogen` and `check` compare with a live database.
-pub(crate) fn explicit_database_url(args: &[std::ffi::OsString]) -> bool {
-    args.iter().any(|a| {
-        a.to_str()
-            .is_some_and(|s| s == "--database-url" || s.starts_with("--database-url="))
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::explicit_database_url;
-
-    #[test]
-    fn only_a_database_url_on_the_command_line_is_explicit() {
-        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
-        assert!(explicit_database_url(&args(&[
-            "x",
-            "check",
-            "--database-url",
-            "postgres://h/db"
-        ])));
-        assert!(explicit_database_url(&args(&[
-            "x",
-            "check",
-            "--database-url=postgres://h/db"
-        ])));
-        // DATABASE_URL reaches clap through the environment, never through the arguments
-        assert!(!explicit_database_url(&args(&["x", "check"])));
-        assert!(!explicit_database_url(&args(&[
-            "x",
-            "autogen",
-            "-m",
-            "--database-url-ish"
-        ])));
     }
 }

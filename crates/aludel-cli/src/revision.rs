@@ -21,15 +21,11 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args, settings: &settings::Args, io: &mut Io<'_>) -> Result<u8, Failure> {
     let settings = Settings::resolve(settings)?;
-    if !settings.dir.exists() {
-        std::fs::create_dir_all(&settings.dir).map_err(|e| {
-            Failure::new(format!(
-                "{}: cannot create the migrations directory: {e}",
-                settings.dir.display()
-            ))
-        })?;
-    }
-    let set = settings.load()?;
+    let set = if settings.dir.exists() {
+        settings.load()?
+    } else {
+        MigrationSet::default()
+    };
     let parents: Vec<RevisionId> = set.graph().head()?.into_iter().cloned().collect();
     let mode = if args.no_transaction {
         TransactionMode::None
@@ -41,9 +37,9 @@ pub(crate) fn run(args: Args, settings: &settings::Args, io: &mut Io<'_>) -> Res
     Ok(EXIT_OK)
 }
 
-/// Writes a new revision with `parents` and empty sections into the settings' directory, with
-/// an id made from the current UTC time (moved on by seconds past every revision of the set), then
-/// checks that the directory still loads. Returns the new file's path.
+/// Writes a new revision with `parents` and empty sections into the settings' directory (never
+/// over an existing file), with an id made from the current UTC time, then checks that the
+/// directory still loads. Returns the new file's path.
 pub(crate) fn write_new(
     settings: &Settings,
     set: &MigrationSet,
@@ -59,14 +55,9 @@ pub(crate) fn write_new(
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let revision = RevisionId::generate(set.next_revision_time(now), message);
-    let migration =
-        Migration::new(revision.clone(), parents, message).with_transaction(transaction);
-    let path = settings.dir.join(revision.file_name());
-    std::fs::write(&path, migration.write()).map_err(|e| {
-        Failure::new(format!("{}: cannot write the file: {e}", path.display()))
-            .with_hint("check that the migrations directory is writable")
-    })?;
+    let migration = Migration::new(set.new_revision_id(now, message), parents, message)
+        .with_transaction(transaction);
+    let paths = aludel_migrations::write_new(&settings.dir, &[migration])?;
     settings.load()?;
-    Ok(path)
+    Ok(paths.into_iter().next().unwrap_or_default())
 }

@@ -1,25 +1,16 @@
 //! Settings shared by every command that works on a migrations directory or a database:
 //! `--database-url` (else `DATABASE_URL`, from the environment or `.env`), `--dir`, the version
-//! table, the lock timeout and role, layered over an optional `aludel.toml`.
-//!
-//! ```toml
-//! [migrations]
-//! dir = "db/migrations"                    # default "migrations"
-//! version_table = "ops.aludel_migrations"  # default "public.aludel_migrations"
-//! lock_timeout = 60                        # seconds to wait for another run's lock
-//! role = "migrator"                        # SET ROLE after connecting
-//! ```
+//! table, the lock timeout and role, layered over an optional `aludel.toml` (its `[migrations]`
+//! table; the file is read by `aludel_autogen::Config`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
+use aludel_autogen::Config;
 use aludel_migrations::MigrationSet;
 use aludel_runner::{AppliedState, Options, VersionTable};
 
 use crate::Failure;
-
-/// The config file read from the working directory when `--config` is not given.
-pub(crate) const CONFIG_FILE: &str = "aludel.toml";
 
 /// The flags of [`Settings`], flattened into each command's arguments.
 #[derive(Debug, Clone, Default, clap::Args)]
@@ -44,23 +35,6 @@ pub(crate) struct Args {
     pub(crate) config: Option<PathBuf>,
 }
 
-/// `aludel.toml`: only the `[migrations]` table is read here; other tables belong to other
-/// commands.
-#[derive(Debug, Default, serde::Deserialize)]
-struct ConfigFile {
-    #[serde(default)]
-    migrations: MigrationsConfig,
-}
-
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MigrationsConfig {
-    dir: Option<PathBuf>,
-    version_table: Option<String>,
-    lock_timeout: Option<u64>,
-    role: Option<String>,
-}
-
 /// Resolved settings: flags over `aludel.toml` over defaults.
 #[derive(Debug, Clone)]
 pub(crate) struct Settings {
@@ -68,22 +42,27 @@ pub(crate) struct Settings {
     pub(crate) dir: PathBuf,
     /// The runner's options (version table, lock timeout, role).
     pub(crate) options: Options,
+    /// The whole `aludel.toml` (defaults when there is none).
+    pub(crate) config: Config,
 }
 
 impl Settings {
     pub(crate) fn resolve(args: &Args) -> Result<Settings, Failure> {
-        let config = read_config(args.config.as_deref())?;
+        let config = Config::load(args.config.as_deref())
+            .map_err(|e| Failure::new(e.to_string()).with_hint(e.hint()))?;
         let dir = args
             .dir
             .clone()
-            .or(config.migrations.dir)
+            .or(config.migrations.dir.clone())
             .unwrap_or_else(|| PathBuf::from("migrations"));
         let table = match args
             .version_table
             .as_deref()
             .or(config.migrations.version_table.as_deref())
         {
-            Some(text) => parse_version_table(text)?,
+            Some(text) => text
+                .parse::<VersionTable>()
+                .map_err(|e| Failure::new(e.to_string()).with_hint(e.hint()))?,
             None => VersionTable::default(),
         };
         let defaults = Options::default();
@@ -98,8 +77,9 @@ impl Settings {
             options: Options {
                 table,
                 lock_timeout,
-                role: args.role.clone().or(config.migrations.role),
+                role: args.role.clone().or(config.migrations.role.clone()),
             },
+            config,
         })
     }
 
@@ -148,56 +128,6 @@ impl Settings {
     }
 }
 
-fn read_config(explicit: Option<&Path>) -> Result<ConfigFile, Failure> {
-    let path = match explicit {
-        Some(p) => p.to_owned(),
-        None if Path::new(CONFIG_FILE).is_file() => PathBuf::from(CONFIG_FILE),
-        None => return Ok(ConfigFile::default()),
-    };
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        Failure::new(format!(
-            "{}: cannot read the settings file: {e}",
-            path.display()
-        ))
-        .with_hint("check the --config path")
-    })?;
-    toml::from_str(&text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| {
-                text.as_bytes()[..s.start.min(text.len())]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1
-            })
-            .unwrap_or(1);
-        Failure::new(format!(
-            "{}:{line}: {}",
-            path.display(),
-            e.message().trim_end()
-        ))
-        .with_hint(
-            "the [migrations] table takes dir, version_table, lock_timeout (seconds) and role",
-        )
-    })
-}
-
-fn parse_version_table(text: &str) -> Result<VersionTable, Failure> {
-    let (schema, name) = match text.split_once('.') {
-        Some((schema, name)) => (schema, name),
-        None => ("public", text),
-    };
-    if schema.is_empty() || name.is_empty() || name.contains('.') {
-        return Err(Failure::new(format!("invalid version table `{text}`"))
-            .with_hint("write `name` or `schema.name`, e.g. `ops.aludel_migrations`"));
-    }
-    Ok(VersionTable {
-        schema: schema.to_owned(),
-        name: name.to_owned(),
-    })
-}
-
 /// Whether `url` points at this machine (localhost, a loopback address or a Unix socket): no
 /// confirmation is asked before changing such a database.
 pub(crate) fn is_local(url: &str) -> Result<bool, Failure> {
@@ -240,15 +170,5 @@ mod tests {
         ] {
             assert!(!is_local(url).unwrap(), "{url}");
         }
-    }
-
-    #[test]
-    fn version_table_names() {
-        let t = parse_version_table("ops.versions").unwrap();
-        assert_eq!((t.schema.as_str(), t.name.as_str()), ("ops", "versions"));
-        let t = parse_version_table("versions").unwrap();
-        assert_eq!((t.schema.as_str(), t.name.as_str()), ("public", "versions"));
-        assert!(parse_version_table("a.b.c").is_err());
-        assert!(parse_version_table(".x").is_err());
     }
 }

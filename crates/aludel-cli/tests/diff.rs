@@ -6,7 +6,7 @@
 mod common;
 
 use aludel_pg::testing::TestDb;
-use common::Project;
+use common::{Project, psql};
 use expect_test::expect;
 
 const BEFORE: &str = "CREATE SCHEMA app;
@@ -19,23 +19,6 @@ CREATE TYPE app.mood AS ENUM ('happy', 'sad', 'meh');
 CREATE TABLE app.users (id bigint PRIMARY KEY, name text NOT NULL, mood app.mood);
 CREATE TABLE app.posts (id bigint PRIMARY KEY, author bigint NOT NULL REFERENCES app.users (id), title text);
 CREATE INDEX posts_title ON app.posts (title);";
-
-fn psql(url: &str, script: &str) {
-    let bin = aludel_pg::find_bin("psql");
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("script.sql");
-    std::fs::write(&file, script).unwrap();
-    let out = std::process::Command::new(bin)
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "psql failed: {}\n{script}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 #[test]
 fn diff_prints_sql_that_makes_two_databases_agree() {
@@ -53,7 +36,11 @@ fn diff_prints_sql_that_makes_two_databases_agree() {
         "--schema",
         "app",
     ]);
-    assert_eq!((out.code, out.err.as_str()), (1, ""), "{out:?}");
+    assert_eq!(out.code, 1, "{out:?}");
+    expect![[r#"
+        hint: --online avoids blocks-writes app.posts (CREATE INDEX CONCURRENTLY)
+    "#]]
+    .assert_eq(&out.err);
     expect![[r#"
         -- aludel diff (upgrade): 5 changes, 5 statements
         -- hazards:

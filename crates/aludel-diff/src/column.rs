@@ -1,4 +1,4 @@
-//! Columns: renames, added and dropped columns (with rename suggestions), and every property
+//! Columns: renames, added and dropped columns (rename candidates are `candidates.rs`'s), and every property
 //! of a kept column: type and collation, nullability, default, identity, generated expression,
 //! owned sequence, comment. Physical order is not compared.
 
@@ -10,7 +10,7 @@ use aludel_schema::{
 };
 
 use crate::enum_type::uses_enum;
-use crate::{Cx, Diagnostic, DiffError, resolve_hints, sequence};
+use crate::{Cx, DiffError, resolve_hints, sequence};
 
 pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
     let names: Vec<QualifiedName> = cx
@@ -89,7 +89,6 @@ pub(crate) fn diff(
     dt: &Table,
     touched_enums: &BTreeSet<QualifiedName>,
     out: &mut Vec<Change>,
-    diags: &mut Vec<Diagnostic>,
 ) {
     let table = &dt.name;
     // generated columns are dropped first and added last: they read the others
@@ -116,20 +115,6 @@ pub(crate) fn diff(
             table: table.clone(),
             column: strip(c),
         });
-    }
-    let mut suggested = BTreeSet::new();
-    for d in &dropped {
-        if let Some(a) = added
-            .iter()
-            .find(|a| a.ty == d.ty && a.renamed_from.is_none() && !suggested.contains(&a.name))
-        {
-            suggested.insert(a.name.clone());
-            diags.push(Diagnostic::PossibleColumnRename {
-                table: table.clone(),
-                dropped: d.name.clone(),
-                added: a.name.clone(),
-            });
-        }
     }
     for d in &dt.columns {
         if let Some(c) = ct.column(&d.name) {

@@ -1,6 +1,7 @@
 //! `diff(current, desired)`: the ordered list of `Change`s that turns one schema into the
 //! other, with diagnostics; pure and synchronous, one module per object kind.
 
+mod candidates;
 mod column;
 mod constraint;
 mod enum_type;
@@ -18,7 +19,7 @@ mod tests;
 use std::borrow::Cow;
 use std::fmt;
 
-use aludel_schema::{ApplyError, Change, Ident, QualifiedName, Schema};
+use aludel_schema::{ApplyError, Change, Ident, QualifiedName, RenameHint, Schema};
 
 /// A soft finding about the diff, for the user to act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,28 +31,91 @@ pub enum Diagnostic {
         dropped: Ident,
         added: Ident,
     },
+    /// A schema, type, enum value or table was dropped and one like it added (see
+    /// `candidates.rs`): perhaps a rename that lacks its hint.
+    PossibleRename(RenameHint),
     /// The dependency graph of the changes had a cycle, broken by kind; the order may be wrong.
     DependencyCycle,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// The rename this diagnostic suggests, as the hint that would apply it.
+    pub fn rename(&self) -> Option<RenameHint> {
+        Some(match self {
+            Diagnostic::PossibleColumnRename {
+                table,
+                dropped,
+                added,
+            } => RenameHint::Column {
+                table: table.clone(),
+                from: dropped.clone(),
+                to: added.clone(),
+            },
+            Diagnostic::PossibleRename(h) => h.clone(),
+            Diagnostic::DependencyCycle => return None,
+        })
+    }
+
+    /// What was found, without the hint.
+    pub fn finding(&self) -> String {
         match self {
             Diagnostic::PossibleColumnRename {
                 table,
                 dropped,
                 added,
-            } => write!(
-                f,
-                "column {table}.{dropped} is dropped and {table}.{added} of the same type is added; \
-                 hint: if this is a rename, mark the new column `renamed_from = \"{}\"` so no data is lost",
-                dropped.as_str()
+            } => format!(
+                "column {table}.{dropped} is dropped and {table}.{added} of the same type is added"
             ),
-            Diagnostic::DependencyCycle => f.write_str(
-                "the changes depend on each other in a cycle, so they were ordered by kind; \
-                 hint: review the order of the statements, and report this as a bug of aludel",
-            ),
+            Diagnostic::PossibleRename(h) => match h {
+                RenameHint::Schema { from, to } => format!(
+                    "schema {from} is dropped and schema {to} holding the same objects is added"
+                ),
+                RenameHint::Table { from, to } => {
+                    format!("table {from} is dropped and table {to} with the same columns is added")
+                }
+                RenameHint::Column { table, from, to } => format!(
+                    "column {table}.{from} is dropped and {table}.{to} of the same type is added"
+                ),
+                RenameHint::Enum { from, to } => {
+                    format!("type {from} is dropped and type {to} with the same values is added")
+                }
+                RenameHint::EnumValue {
+                    enum_name,
+                    from,
+                    to,
+                } => format!(
+                    "value {} of type {enum_name} is dropped and {} is added at its place",
+                    aludel_schema::quote_literal(from),
+                    aludel_schema::quote_literal(to)
+                ),
+            },
+            Diagnostic::DependencyCycle => "the changes depend on each other in a cycle, so \
+                 they were ordered by kind; hint: review the order of the statements, and \
+                 report this as a bug of aludel"
+                .to_owned(),
         }
+    }
+}
+
+/// The finding and, for a rename candidate, the `renamed_from` attribute that would make it one.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding())?;
+        if let Some(h) = self.rename() {
+            let what = match h {
+                RenameHint::Schema { .. } => "schema",
+                RenameHint::Table { .. } => "table",
+                RenameHint::Column { .. } => "column",
+                RenameHint::Enum { .. } => "type",
+                RenameHint::EnumValue { .. } => "value",
+            };
+            write!(
+                f,
+                "; hint: if this is a rename, mark the new {what} `{}` so no data is lost",
+                h.renamed_from_attribute()
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -100,7 +164,6 @@ pub fn diff(
         cur: normalized(current),
         des: normalized(desired),
         out: Vec::new(),
-        diags: Vec::new(),
         touched_enums: Default::default(),
         changed: Vec::new(),
     };
@@ -130,10 +193,11 @@ pub fn diff(
     table::diff(&mut cx);
     rebuild::add(&mut cx);
     let (changes, cycle) = order::sort(cx.out);
+    let mut diags = candidates::find(&cx.cur, &cx.des);
     if cycle {
-        cx.diags.push(Diagnostic::DependencyCycle);
+        diags.push(Diagnostic::DependencyCycle);
     }
-    Ok((changes, cx.diags))
+    Ok((changes, diags))
 }
 
 /// `s` in canonical order, borrowed when it already is (copying a large schema costs more than
@@ -160,7 +224,6 @@ pub(crate) struct Cx<'a> {
     pub cur: Cow<'a, Schema>,
     pub des: Cow<'a, Schema>,
     pub out: Vec<Change>,
-    pub diags: Vec<Diagnostic>,
     /// Enums whose values change: columns of these types get their default changes split
     /// around the type change (dropped before, set after).
     pub touched_enums: std::collections::BTreeSet<QualifiedName>,

@@ -21,7 +21,6 @@ pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
 
 pub(crate) fn diff(cx: &mut Cx) {
     let mut out = Vec::new();
-    let mut diags = Vec::new();
     for (name, d) in &cx.des.tables {
         if !cx.cur.tables.contains_key(name) {
             create(d, &mut out);
@@ -43,7 +42,7 @@ pub(crate) fn diff(cx: &mut Cx) {
             comment: _,      // below
             renamed_from: _, // renames()
         } = d;
-        column::diff(c, d, &cx.touched_enums, &mut out, &mut diags);
+        column::diff(c, d, &cx.touched_enums, &mut out);
         constraint::diff(c, d, &mut out);
         index::diff(c, d, &mut out);
         if c.comment != d.comment {
@@ -60,7 +59,6 @@ pub(crate) fn diff(cx: &mut Cx) {
         }
     }
     cx.out.extend(out);
-    cx.diags.extend(diags);
 }
 
 /// The part of a table that `CreateTable` / `DropTable` carry: no foreign keys, no indexes, no

@@ -488,7 +488,6 @@ fn column_properties() {
             SetDefault public.users.note Some(Expr("''::text")) -> Some(Expr("'n/a'::text"))
             SetComment Column(QualifiedName { schema: Ident("public"), name: Ident("users") }, Ident("age")) Some("in years")
             SetComment Table(QualifiedName { schema: Ident("public"), name: Ident("users") }) Some("people")
-            diagnostic: column public.users.legacy is dropped and public.users.active of the same type is added; hint: if this is a rename, mark the new column `renamed_from = "legacy"` so no data is lost
         "#]],
     );
 }

@@ -21,6 +21,12 @@ pub enum Error {
     #[error("{}: cannot read the file: {error}", path.display())]
     ReadFile { path: PathBuf, error: io::Error },
 
+    #[error("{}: cannot create the migrations directory: {error}", path.display())]
+    CreateDir { path: PathBuf, error: io::Error },
+
+    #[error("{}: cannot write the file: {error}", path.display())]
+    WriteFile { path: PathBuf, error: io::Error },
+
     #[error("{}:{line}: the file is not valid utf-8", path.display())]
     NotUtf8 { path: PathBuf, line: usize },
 
@@ -166,6 +172,11 @@ impl Error {
         let hint = match self {
             Error::ReadDir { .. } => "check that the directory exists and is readable".to_owned(),
             Error::ReadFile { .. } => "check that the file is readable".to_owned(),
+            Error::CreateDir { .. } => "check that the parent directory is writable".to_owned(),
+            Error::WriteFile { error, .. } if error.kind() == io::ErrorKind::AlreadyExists => {
+                "a file of that name exists already and was left as it is; try again".to_owned()
+            }
+            Error::WriteFile { .. } => "check that the migrations directory is writable".to_owned(),
             Error::NotUtf8 { .. } => "save the file as utf-8".to_owned(),
             Error::BadFileName { .. } => {
                 "name the file `<revision>.sql`, with `.sql` in lowercase".to_owned()

@@ -116,6 +116,23 @@ impl Graph {
         self.children.get(revision).map(Vec::as_slice)
     }
 
+    /// What `history` and `show` print after `revision`: ` (head)`, ` (mergepoint)`,
+    /// ` (branchpoint)` as they apply, in that order; empty if it is not in the graph.
+    pub fn tags(&self, revision: &RevisionId) -> String {
+        let children = self.children(revision);
+        let mut out = String::new();
+        if children.is_some_and(<[_]>::is_empty) {
+            out.push_str(" (head)");
+        }
+        if self.parents(revision).is_some_and(|p| p.len() >= 2) {
+            out.push_str(" (mergepoint)");
+        }
+        if children.is_some_and(|c| c.len() >= 2) {
+            out.push_str(" (branchpoint)");
+        }
+        out
+    }
+
     /// Revisions without children, in id order. More than one means parallel branches to merge.
     pub fn heads(&self) -> Vec<&RevisionId> {
         self.children
@@ -288,8 +305,9 @@ mod tests {
                 for r in graph.topological_order() {
                     let _ = writeln!(
                         out,
-                        "{}: parents {} children {} ancestors {} descendants {}",
+                        "{}{}: parents {} children {} ancestors {} descendants {}",
                         short(r),
+                        graph.tags(r),
                         list(graph.parents(r).unwrap()),
                         list(graph.children(r).unwrap()),
                         list(graph.ancestors(r).unwrap()),
@@ -340,7 +358,7 @@ mod tests {
                 branch points: []
                 a: parents [] children [b] ancestors [] descendants [b, c]
                 b: parents [a] children [c] ancestors [a] descendants [c]
-                c: parents [b] children [] ancestors [a, b] descendants []
+                c (head): parents [b] children [] ancestors [a, b] descendants []
             "#]],
         );
     }
@@ -356,10 +374,10 @@ mod tests {
                 bases: [a]
                 merge points: []
                 branch points: [a]
-                a: parents [] children [b, c] ancestors [] descendants [b, c, d]
-                b: parents [a] children [] ancestors [a] descendants []
+                a (branchpoint): parents [] children [b, c] ancestors [] descendants [b, c, d]
+                b (head): parents [a] children [] ancestors [a] descendants []
                 c: parents [a] children [d] ancestors [a] descendants [d]
-                d: parents [c] children [] ancestors [a, c] descendants []
+                d (head): parents [c] children [] ancestors [a, c] descendants []
             "#]],
         );
     }
@@ -375,11 +393,11 @@ mod tests {
                 bases: [a]
                 merge points: [m]
                 branch points: [a]
-                a: parents [] children [b, c] ancestors [] descendants [b, c, m, e]
+                a (branchpoint): parents [] children [b, c] ancestors [] descendants [b, c, m, e]
                 b: parents [a] children [m] ancestors [a] descendants [m, e]
                 c: parents [a] children [m] ancestors [a] descendants [m, e]
-                m: parents [c, b] children [e] ancestors [a, b, c] descendants [e]
-                e: parents [m] children [] ancestors [a, b, c, m] descendants []
+                m (mergepoint): parents [c, b] children [e] ancestors [a, b, c] descendants [e]
+                e (head): parents [m] children [] ancestors [a, b, c, m] descendants []
             "#]],
         );
     }
@@ -397,11 +415,11 @@ mod tests {
                 bases: [a]
                 merge points: [m]
                 branch points: [a]
-                a: parents [] children [b1, z] ancestors [] descendants [b1, b2, z, m]
+                a (branchpoint): parents [] children [b1, z] ancestors [] descendants [b1, b2, z, m]
                 b1: parents [a] children [b2] ancestors [a] descendants [b2, m]
                 b2: parents [b1] children [m] ancestors [a, b1] descendants [m]
                 z: parents [a] children [m] ancestors [a] descendants [m]
-                m: parents [z, b2] children [] ancestors [a, b1, b2, z] descendants []
+                m (head) (mergepoint): parents [z, b2] children [] ancestors [a, b1, b2, z] descendants []
             "#]],
         );
     }
@@ -419,11 +437,11 @@ mod tests {
                 bases: [base]
                 merge points: []
                 branch points: [base]
-                base: parents [] children [20260101120000_late_parent, 20260102000000_alpha, 20260102000000_zeta] ancestors [] descendants [20260101120000_late_parent, 20260102000000_alpha, 20260102000000_zeta, 20260103000000_child]
+                base (branchpoint): parents [] children [20260101120000_late_parent, 20260102000000_alpha, 20260102000000_zeta] ancestors [] descendants [20260101120000_late_parent, 20260102000000_alpha, 20260102000000_zeta, 20260103000000_child]
                 20260101120000_late_parent: parents [base] children [20260103000000_child] ancestors [base] descendants [20260103000000_child]
-                20260102000000_alpha: parents [base] children [] ancestors [base] descendants []
-                20260102000000_zeta: parents [base] children [] ancestors [base] descendants []
-                20260103000000_child: parents [20260101120000_late_parent] children [] ancestors [base, 20260101120000_late_parent] descendants []
+                20260102000000_alpha (head): parents [base] children [] ancestors [base] descendants []
+                20260102000000_zeta (head): parents [base] children [] ancestors [base] descendants []
+                20260103000000_child (head): parents [20260101120000_late_parent] children [] ancestors [base, 20260101120000_late_parent] descendants []
             "#]],
         );
     }
@@ -441,7 +459,7 @@ mod tests {
                 branch points: []
                 a: parents [] children [m] ancestors [] descendants [m]
                 b: parents [] children [m] ancestors [] descendants [m]
-                m: parents [a, b] children [] ancestors [a, b] descendants []
+                m (head) (mergepoint): parents [a, b] children [] ancestors [a, b] descendants []
             "#]],
         );
     }

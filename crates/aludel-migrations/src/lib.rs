@@ -20,5 +20,5 @@ pub use error::Error;
 pub use file::{HazardLine, Migration, MigrationFile, Section, TransactionMode, parse};
 pub use graph::Graph;
 pub use id::{InvalidRevisionId, RevisionId, SLUG_MAX_LEN, slug};
-pub use set::{MigrationSet, load_dir};
+pub use set::{MigrationSet, load_dir, write_new};
 pub use split::{SplitError, Statement, Unterminated, split};

@@ -1,5 +1,6 @@
-//! A whole `migrations/` directory as one checked set: loading it from disk or from memory, and
-//! the checks that need every file (duplicate revisions, missing parents, cycles).
+//! A whole `migrations/` directory as one checked set: loading it from disk or from memory, the
+//! checks that need every file (duplicate revisions, missing parents, cycles), and writing new
+//! files into it (never over an existing one).
 
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
@@ -7,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::file::{MigrationFile, parse};
+use crate::file::{Migration, MigrationFile, parse};
 use crate::graph::{Graph, GraphError};
 use crate::id::RevisionId;
 
@@ -63,7 +64,41 @@ pub fn load_dir(dir: impl AsRef<Path>) -> Result<MigrationSet, Error> {
     MigrationSet::new(files)
 }
 
+/// Writes `migrations` into `dir` as new files, in order, creating `dir` when needed. A file
+/// is never overwritten: one whose name exists already fails (`create_new`), and on any failure
+/// the files written so far are removed again. Returns the paths written.
+pub fn write_new(dir: impl AsRef<Path>, migrations: &[Migration]) -> Result<Vec<PathBuf>, Error> {
+    let dir = dir.as_ref();
+    fs::create_dir_all(dir).map_err(|error| Error::CreateDir {
+        path: dir.to_owned(),
+        error,
+    })?;
+    let mut written = Vec::new();
+    for m in migrations {
+        let path = dir.join(m.file_name());
+        let result = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, m.write().as_bytes()));
+        if let Err(error) = result {
+            for p in &written {
+                let _ = fs::remove_file(p);
+            }
+            return Err(Error::WriteFile { path, error });
+        }
+        written.push(path);
+    }
+    Ok(written)
+}
+
 impl MigrationSet {
+    /// The id of a new revision made at `unix_seconds` (moved on past every revision of the
+    /// set, so it sorts after them) with `message` as its slug.
+    pub fn new_revision_id(&self, unix_seconds: u64, message: &str) -> RevisionId {
+        RevisionId::generate(self.next_revision_time(unix_seconds), message)
+    }
+
     /// Parses `(file name, content)` pairs held in memory, such as migrations compiled into a
     /// binary, and checks them as [`load_dir`] does. The first problem, in the given order, is
     /// returned.
@@ -194,6 +229,33 @@ mod tests {
             "\n-- aludel: upgrade\nSELECT '{revision}';\n\n-- aludel: downgrade\n"
         );
         (format!("migrations/{revision}.sql"), text)
+    }
+
+    #[test]
+    fn new_files_never_overwrite_and_leave_nothing_behind_on_failure() {
+        let dir = std::env::temp_dir().join(format!("aludel-write-new-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let migration = |slug: &str| {
+            Migration::new(RevisionId::generate(1_767_323_045, slug), Vec::new(), slug)
+        };
+        let paths = write_new(dir.join("migrations"), &[migration("a")]).unwrap();
+        assert_eq!(paths, [dir.join("migrations/20260102030405_a.sql")]);
+        fs::write(&paths[0], "edited by hand").unwrap();
+        let err = write_new(dir.join("migrations"), &[migration("b"), migration("a")]).unwrap_err();
+        assert!(
+            matches!(&err, Error::WriteFile { path, .. } if *path == paths[0]),
+            "{err}"
+        );
+        assert_eq!(
+            err.hint().as_deref(),
+            Some("a file of that name exists already and was left as it is; try again")
+        );
+        assert_eq!(fs::read_to_string(&paths[0]).unwrap(), "edited by hand");
+        assert!(
+            !dir.join("migrations/20260102030405_b.sql").exists(),
+            "b was removed again"
+        );
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod comment;
 mod constraint;
 mod enum_type;
 mod extension;
+mod hazard;
 mod index;
 mod namespace;
 mod sequence;
@@ -16,7 +17,9 @@ mod tests;
 
 use std::fmt;
 
-use aludel_schema::{Change, Hazard, HazardNote, RebuildReason};
+use aludel_schema::{Change, HazardNote, RebuildReason};
+
+pub use hazard::{HazardPolicy, OnlineHint};
 
 /// How to render.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +36,16 @@ pub struct Options {
 pub const DEFAULT_ONLINE_LOCK_TIMEOUT: &str = "5s";
 
 impl Options {
+    /// The options a command asks for: `online` and the lock timeout it was given, which online
+    /// mode defaults to [`DEFAULT_ONLINE_LOCK_TIMEOUT`].
+    pub fn resolve(online: bool, lock_timeout: Option<String>) -> Self {
+        Options {
+            online,
+            lock_timeout: lock_timeout
+                .or_else(|| online.then(|| DEFAULT_ONLINE_LOCK_TIMEOUT.to_owned())),
+        }
+    }
+
     /// The online mode with a lock timeout.
     pub fn online(lock_timeout: impl Into<String>) -> Self {
         Options {
@@ -90,19 +103,20 @@ impl fmt::Display for Statement {
     }
 }
 
-/// Renders the upgrade: the statements of every change, in order.
+/// Renders the upgrade: the statements of every change, in order, with the hazards of
+/// [`HazardPolicy`] for a migration made of exactly `changes`.
 pub fn render(changes: &[Change], options: &Options) -> Vec<Statement> {
+    render_in(changes, options, &HazardPolicy::new(changes, options))
+}
+
+/// [`render`] for some of a migration's changes, with the hazard policy of the whole migration.
+pub fn render_in(changes: &[Change], options: &Options, policy: &HazardPolicy) -> Vec<Statement> {
     let mut out = Vec::new();
     for c in changes {
         let start = out.len();
         render_change(c, options, &mut out);
         if let Some(first) = out.get_mut(start) {
-            first.hazards = c.hazards();
-            // CONCURRENTLY is exactly the form that lets writes go on
-            if options.online && matches!(c, Change::CreateIndex { .. } | Change::DropIndex { .. })
-            {
-                first.hazards.retain(|h| h.hazard != Hazard::BlocksWrites);
-            }
+            first.hazards = policy.hazards(c);
             if let Change::Rebuilt { reason, .. } = c {
                 first.rebuilt = Some(reason.clone());
             }
@@ -114,10 +128,14 @@ pub fn render(changes: &[Change], options: &Options) -> Vec<Statement> {
     out
 }
 
+/// The changes that undo `changes`: their reverses, in reverse order.
+pub fn reversed(changes: &[Change]) -> Vec<Change> {
+    changes.iter().rev().map(Change::reverse).collect()
+}
+
 /// Renders the downgrade of `changes`: their reverses, in reverse order.
 pub fn render_downgrade(changes: &[Change], options: &Options) -> Vec<Statement> {
-    let reversed: Vec<Change> = changes.iter().rev().map(Change::reverse).collect();
-    render(&reversed, options)
+    render(&reversed(changes), options)
 }
 
 /// The statements as a script, one per line (hazard comments above their statement).

@@ -28,4 +28,4 @@ pub use plan::{
     plan,
 };
 pub use script::render_sql;
-pub use table::{Direction, VersionTable};
+pub use table::{Direction, InvalidVersionTable, VersionTable};

@@ -14,6 +14,34 @@ pub struct VersionTable {
     pub name: String,
 }
 
+/// A version table name that is neither `name` nor `schema.name`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid version table `{0}`")]
+pub struct InvalidVersionTable(pub String);
+
+impl InvalidVersionTable {
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        "write `name` or `schema.name`, e.g. `ops.aludel_migrations`"
+    }
+}
+
+/// `name` (in `public`) or `schema.name`, as `--version-table` and `aludel.toml` write it.
+impl std::str::FromStr for VersionTable {
+    type Err = InvalidVersionTable;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (schema, name) = text.split_once('.').unwrap_or(("public", text));
+        if schema.is_empty() || name.is_empty() || name.contains('.') {
+            return Err(InvalidVersionTable(text.to_owned()));
+        }
+        Ok(VersionTable {
+            schema: schema.to_owned(),
+            name: name.to_owned(),
+        })
+    }
+}
+
 impl Default for VersionTable {
     fn default() -> Self {
         VersionTable {
@@ -217,5 +245,22 @@ impl VersionTable {
              WHERE revision = $4",
             self.qualified()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::VersionTable;
+
+    #[test]
+    fn version_table_names() {
+        let t: VersionTable = "ops.versions".parse().unwrap();
+        assert_eq!((t.schema.as_str(), t.name.as_str()), ("ops", "versions"));
+        let t: VersionTable = "versions".parse().unwrap();
+        assert_eq!((t.schema.as_str(), t.name.as_str()), ("public", "versions"));
+        for bad in ["a.b.c", ".x", "x.", ""] {
+            let e = bad.parse::<VersionTable>().unwrap_err();
+            assert_eq!(e.to_string(), format!("invalid version table `{bad}`"));
+        }
     }
 }

@@ -9,6 +9,7 @@ mod enum_type;
 pub mod expr;
 mod ident;
 mod index;
+mod rename;
 mod schema;
 mod sequence;
 mod table;
@@ -20,6 +21,7 @@ pub use constraint::{Check, Deferrable, FkAction, ForeignKey, MatchType, Primary
 pub use enum_type::{EnumType, EnumValue};
 pub use ident::{Ident, QualifiedName};
 pub use index::{Index, IndexKey, IndexTarget};
+pub use rename::{RENAME_SYNTAX, RenameHint, RenameHintError};
 pub use schema::{Expr, Extension, Namespace, Schema};
 pub use sequence::{Sequence, SequenceOptions, integer_range};
 pub use table::Table;

@@ -9,8 +9,5 @@ CREATE TABLE public.p (
     m public.mood DEFAULT 'a'::public.mood,
     CONSTRAINT p_pkey PRIMARY KEY (id)
 );
--- hazard: blocks-writes public.c
 CREATE INDEX c_p_id_idx ON public.c USING btree (p_id);
--- hazard: blocks-writes public.c
--- hazard: may-fail-on-existing-rows public.c.c_p_id_fkey
 ALTER TABLE public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p (id) ON DELETE CASCADE;

@@ -8,9 +8,5 @@ CREATE TABLE public.a (
     b_id integer,
     CONSTRAINT a_pkey PRIMARY KEY (id)
 );
--- hazard: blocks-writes public.b
--- hazard: may-fail-on-existing-rows public.b.b_a_id_fkey
 ALTER TABLE public.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES public.a (id);
--- hazard: blocks-writes public.a
--- hazard: may-fail-on-existing-rows public.a.a_b_id_fkey
 ALTER TABLE public.a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES public.b (id);

@@ -253,3 +253,22 @@ pub fn mask_durations(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Runs `script` with `psql` on `url`, stopping at the first error (as a user applies what
+/// `aludel diff` prints).
+pub fn psql(url: &str, script: &str) {
+    let bin = aludel_pg::find_bin("psql");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("script.sql");
+    std::fs::write(&file, script).unwrap();
+    let out = Command::new(bin)
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-f"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "psql failed: {}\n{script}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
