@@ -12,17 +12,15 @@ use aludel_schema::{Change, Constraint};
 /// `Ok` when there is none.
 pub fn check(changes: &[Change], stmts: &[Statement]) -> Result<(), String> {
     let mut missing = Vec::new();
-    // statements matching `f`, outside (`alone`) or inside a transaction
-    let find = |alone: bool, f: &dyn Fn(&str) -> bool| {
-        stmts
-            .iter()
-            .position(|s| s.transactional != alone && f(&s.sql))
-    };
     for c in changes {
         match c {
             Change::CreateIndex { index, .. } => {
                 let name = format!("CONCURRENTLY {} ON ", index.name);
-                if find(true, &|s| s.starts_with("CREATE ") && s.contains(&name)).is_none() {
+                if find(stmts, true, |s| {
+                    s.starts_with("CREATE ") && s.contains(&name)
+                })
+                .is_none()
+                {
                     missing.push(format!(
                         "index {} is not created CONCURRENTLY outside a transaction",
                         index.name
@@ -32,7 +30,7 @@ pub fn check(changes: &[Change], stmts: &[Statement]) -> Result<(), String> {
             Change::DropIndex { table, index } => {
                 let q = aludel_schema::QualifiedName::new(table.schema.clone(), index.name.clone());
                 let want = format!("DROP INDEX CONCURRENTLY {q}");
-                if find(true, &|s| s == want).is_none() {
+                if find(stmts, true, |s| s == want).is_none() {
                     missing.push(format!(
                         "index {q} is not dropped CONCURRENTLY outside a transaction"
                     ));
@@ -44,8 +42,10 @@ pub fn check(changes: &[Change], stmts: &[Statement]) -> Result<(), String> {
                 let validate = format!(" VALIDATE CONSTRAINT {name}");
                 match constraint {
                     Constraint::Check(_) | Constraint::ForeignKey(_) if constraint.is_valid() => {
-                        let added = find(false, &|s| s.contains(&add) && s.ends_with(" NOT VALID"));
-                        let validated = find(true, &|s| s.ends_with(&validate));
+                        let added = find(stmts, false, |s| {
+                            s.contains(&add) && s.ends_with(" NOT VALID")
+                        });
+                        let validated = find(stmts, true, |s| s.ends_with(&validate));
                         match (added, validated) {
                             (Some(a), Some(v)) if a < v => {}
                             _ => missing.push(format!(
@@ -54,17 +54,17 @@ pub fn check(changes: &[Change], stmts: &[Statement]) -> Result<(), String> {
                         }
                     }
                     Constraint::PrimaryKey(p) if p.include.is_empty() => {
-                        using_index(name, &add, &find, &mut missing)
+                        using_index(name, &add, stmts, &mut missing)
                     }
                     Constraint::Unique(u) if u.include.is_empty() => {
-                        using_index(name, &add, &find, &mut missing)
+                        using_index(name, &add, stmts, &mut missing)
                     }
                     _ => {}
                 }
             }
             Change::ValidateConstraint { constraint, .. } => {
                 let validate = format!(" VALIDATE CONSTRAINT {}", constraint.name());
-                if find(true, &|s| s.ends_with(&validate)).is_none() {
+                if find(stmts, true, |s| s.ends_with(&validate)).is_none() {
                     missing.push(format!(
                         "constraint {} is not validated outside the transaction",
                         constraint.name()
@@ -109,17 +109,24 @@ pub fn check(changes: &[Change], stmts: &[Statement]) -> Result<(), String> {
     }
 }
 
+/// The first statement matching `f`, outside (`alone`) or inside a transaction.
+fn find(stmts: &[Statement], alone: bool, f: impl Fn(&str) -> bool) -> Option<usize> {
+    stmts
+        .iter()
+        .position(|s| s.transactional != alone && f(&s.sql))
+}
+
 /// A primary key or unique constraint from an index built concurrently.
 fn using_index(
     name: &aludel_schema::Ident,
     add: &str,
-    find: &dyn Fn(bool, &dyn Fn(&str) -> bool) -> Option<usize>,
+    stmts: &[Statement],
     missing: &mut Vec<String>,
 ) {
     let built = format!("CREATE UNIQUE INDEX CONCURRENTLY {name} ON ");
     let using = format!(" USING INDEX {name}");
-    let index = find(true, &|s| s.starts_with(&built));
-    let attached = find(false, &|s| s.contains(add) && s.contains(&using));
+    let index = find(stmts, true, |s| s.starts_with(&built));
+    let attached = find(stmts, false, |s| s.contains(add) && s.contains(&using));
     match (index, attached) {
         (Some(i), Some(a)) if i < a => {}
         _ => missing.push(format!(
