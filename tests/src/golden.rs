@@ -1,7 +1,8 @@
 //! Golden case directories `tests/cases/<name>/`: `before.sql`, `after.sql`, optional
 //! `data.sql` (rows inserted before the upgrade), `hints.json` (rename hints, see `hints`) and
-//! `verify.sql` (run after the upgrade in a rolled-back transaction), and the snapshots `upgrade.sql` / `downgrade.sql`, checked on a
-//! live server (or rewritten when `UPDATE_GOLDEN=1`).
+//! `verify.sql` (run after the upgrade in a rolled-back transaction), and the snapshots
+//! `upgrade.sql` / `downgrade.sql` and, for `--online`, `upgrade.online.sql` /
+//! `downgrade.online.sql`, checked on a live server (or rewritten when `UPDATE_GOLDEN=1`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,9 @@ use std::sync::{Arc, Mutex};
 
 use aludel_pg::Server;
 
-use crate::live;
+use aludel_render::{DEFAULT_ONLINE_LOCK_TIMEOUT, Options};
+
+use crate::{dump, live};
 
 /// The environment variable that rewrites the snapshots instead of comparing them.
 pub const UPDATE_VAR: &str = "UPDATE_GOLDEN";
@@ -122,7 +125,15 @@ pub async fn desired(server: &Server, dir: &Path) -> Result<aludel_schema::Schem
     Ok(schema)
 }
 
-/// Runs one case on `server`: two scratch databases (dropped on success, kept on failure).
+/// The two modes every case runs in, and the snapshot names of each.
+const MODES: [(bool, &str, &str); 2] = [
+    (false, "upgrade.sql", "downgrade.sql"),
+    (true, "upgrade.online.sql", "downgrade.online.sql"),
+];
+
+/// Runs one case on `server`, in the normal and the online mode: `after.sql` in a scratch
+/// database (introspected and dumped, then dropped), and per mode `before.sql` in one more,
+/// migrated up and down (dropped on success, kept on failure).
 pub async fn run(server: &Server, dir: &Path) -> Result<(), String> {
     let file = |n: &str| dir.join(n);
     let before_sql = read_opt(&file("before.sql"))?.ok_or("before.sql is missing")?;
@@ -131,49 +142,78 @@ pub async fn run(server: &Server, dir: &Path) -> Result<(), String> {
     let hints = read_opt(&file("hints.json"))?;
     let verify = read_opt(&file("verify.sql"))?;
 
-    let before_db = server
-        .create_database("golden", None)
+    let (mut after, after_dump) = built(server, &after_sql)
         .await
-        .map_err(|e| e.to_string())?;
-    let after_db = server
+        .map_err(|e| format!("after.sql: {e}"))?;
+    if let Some(h) = &hints {
+        crate::hints::apply(&mut after, h).map_err(|e| e.to_string())?;
+    }
+    for (online, up_name, down_name) in MODES {
+        let mode = if online { "online" } else { "normal" };
+        let before_db = server
+            .create_database("golden", None)
+            .await
+            .map_err(|e| e.to_string())?;
+        let result = async {
+            let mut b = aludel_pg::connect(&before_db.url)
+                .await
+                .map_err(|e| e.to_string())?;
+            live::exec(&mut b, &before_sql)
+                .await
+                .map_err(|e| format!("before.sql: {e}"))?;
+            let before = live::read(&mut b).await?;
+            let before_dump = dump::dump(&before_db.url).await?;
+            let opts = if online {
+                Options::online(DEFAULT_ONLINE_LOCK_TIMEOUT)
+            } else {
+                Options::default()
+            };
+            let dumps = live::Dumps {
+                url: &before_db.url,
+                before: &before_dump,
+                after: &after_dump,
+            };
+            let scripts = live::round_trip(
+                &mut b,
+                &before,
+                &after,
+                data.as_deref(),
+                verify.as_deref(),
+                &opts,
+                dumps,
+            )
+            .await?;
+            snapshot(&file(up_name), &scripts.upgrade)?;
+            snapshot(&file(down_name), &scripts.downgrade)
+        }
+        .await;
+        if result.is_ok() {
+            let _ = server.drop_database(&before_db.name).await;
+        }
+        result.map_err(|e| format!("{mode} mode: {e}\n(kept database `{}`)", before_db.name))?;
+    }
+    Ok(())
+}
+
+/// `sql` run in a scratch database (dropped again): the introspected schema and the normalised
+/// `pg_dump`.
+async fn built(server: &Server, sql: &str) -> Result<(aludel_schema::Schema, String), String> {
+    let db = server
         .create_database("golden", None)
         .await
         .map_err(|e| e.to_string())?;
     let result = async {
-        let mut b = aludel_pg::connect(&before_db.url)
+        let mut conn = aludel_pg::connect(&db.url)
             .await
             .map_err(|e| e.to_string())?;
-        let mut a = aludel_pg::connect(&after_db.url)
-            .await
-            .map_err(|e| e.to_string())?;
-        live::exec(&mut b, &before_sql)
-            .await
-            .map_err(|e| format!("before.sql: {e}"))?;
-        live::exec(&mut a, &after_sql)
-            .await
-            .map_err(|e| format!("after.sql: {e}"))?;
-        let before = live::read(&mut b).await?;
-        let mut after = live::read(&mut a).await?;
-        drop(a);
-        if let Some(h) = &hints {
-            crate::hints::apply(&mut after, h).map_err(|e| e.to_string())?;
-        }
-        let scripts =
-            live::round_trip(&mut b, &before, &after, data.as_deref(), verify.as_deref()).await?;
-        snapshot(&file("upgrade.sql"), &scripts.upgrade)?;
-        snapshot(&file("downgrade.sql"), &scripts.downgrade)
+        live::exec(&mut conn, sql).await?;
+        let schema = live::read(&mut conn).await?;
+        drop(conn);
+        Ok((schema, dump::dump(&db.url).await?))
     }
     .await;
-    match &result {
-        Ok(()) => {
-            let _ = server.drop_database(&before_db.name).await;
-            let _ = server.drop_database(&after_db.name).await;
-        }
-        Err(_) => {
-            let _ = server.drop_database(&after_db.name).await;
-        }
-    }
-    result.map_err(|e| format!("{e}\n(kept database `{}`)", before_db.name))
+    let _ = server.drop_database(&db.name).await;
+    result
 }
 
 /// Compares `text` with the snapshot file, or writes it when [`UPDATE_VAR`] is set.

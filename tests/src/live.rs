@@ -1,7 +1,10 @@
-//! The live round trip of one schema pair on a PostgreSQL server: diff, render, apply the
-//! upgrade (non-transactional statements on their own), introspect and compare with the desired
-//! schema, diff again (must be empty), apply the downgrade and compare with the starting schema,
-//! and check that rows survive when no data loss is announced.
+//! The live round trip of one schema pair on a PostgreSQL server: diff, render (normal or
+//! `--online`), apply the upgrade (non-transactional statements on their own, in autocommit),
+//! judge it by two oracles — aludel's introspection compared with the desired schema, and
+//! `pg_dump --schema-only` compared with a database built straight from the desired SQL (`dump`)
+//! — diff again (must be empty), apply the downgrade and judge it the same way against the
+//! starting point, and check that rows survive when no data loss is announced. Online scripts
+//! must also really use the lock-friendly forms (`online`).
 
 use std::fmt::Write as _;
 
@@ -125,15 +128,15 @@ pub struct Scripts {
     pub downgrade: String,
 }
 
-/// Diffs and renders `before` → `after`.
+/// Diffs and renders `before` → `after` with `opts`.
 pub fn plan(
     before: &Schema,
     after: &Schema,
+    opts: &Options,
 ) -> Result<(Scripts, Vec<Statement>, Vec<Statement>), String> {
     let (changes, diags) = aludel_diff::diff(before, after).map_err(|e| format!("diff: {e}"))?;
-    let opts = Options::default();
-    let up = render(&changes, &opts);
-    let down = render_downgrade(&changes, &opts);
+    let up = render(&changes, opts);
+    let down = render_downgrade(&changes, opts);
     let mut upgrade = String::new();
     for d in &diags {
         let _ = writeln!(upgrade, "-- diagnostic: {d}");
@@ -188,17 +191,29 @@ fn loses_data(changes: &[Change]) -> bool {
         .any(|c| c.hazards().iter().any(|h| h.hazard == Hazard::DataLoss))
 }
 
-/// The whole round trip on `conn`, whose database holds `before` (as introspected). `after` is
-/// the desired schema (introspected, with rename hints). `data` is inserted before the upgrade;
-/// `verify` runs after the upgrade in a transaction that is rolled back, and must succeed.
+/// The pg_dump oracle of a round trip: the URL of the database being migrated, and the
+/// normalised dumps ([`crate::dump`]) of databases built straight from the SQL of the two sides.
+#[derive(Debug, Clone, Copy)]
+pub struct Dumps<'a> {
+    pub url: &'a str,
+    pub before: &'a str,
+    pub after: &'a str,
+}
+
+/// The whole round trip on `conn`, whose database holds `before` (as introspected), rendered
+/// with `opts`. `after` is the desired schema (introspected, with rename hints). `data` is
+/// inserted before the upgrade; `verify` runs after the upgrade in a transaction that is rolled
+/// back, and must succeed. `dumps` judges both steps a second time, by pg_dump.
 pub async fn round_trip(
     conn: &mut PgConnection,
     before: &Schema,
     after: &Schema,
     data: Option<&str>,
     verify: Option<&str>,
+    opts: &Options,
+    dumps: Dumps<'_>,
 ) -> Result<Scripts, String> {
-    let (scripts, up, down) = plan(before, after)?;
+    let (scripts, up, down) = plan(before, after, opts)?;
     let fail = |step: &str, e: String| {
         format!(
             "{step}: {e}\n--- upgrade ---\n{}--- downgrade ---\n{}",
@@ -213,12 +228,20 @@ pub async fn round_trip(
         }
     }
     let lossless = !loses_data(&scripts.changes);
+    if opts.online {
+        crate::online::check(&scripts.changes, &up).map_err(|e| fail("online upgrade", e))?;
+        let reversed: Vec<Change> = scripts.changes.iter().rev().map(Change::reverse).collect();
+        crate::online::check(&reversed, &down).map_err(|e| fail("online downgrade", e))?;
+    }
 
     run_statements(conn, &up)
         .await
         .map_err(|e| fail("upgrade failed", e))?;
     let upgraded = read(conn).await?;
     compare("after the upgrade", &upgraded, after).map_err(|e| fail("upgrade", e))?;
+    let dumped = crate::dump::dump(dumps.url).await?;
+    crate::dump::compare("after the upgrade", &dumped, dumps.after)
+        .map_err(|e| fail("upgrade", e))?;
     let (rest, _) =
         aludel_diff::diff(&upgraded, after).map_err(|e| fail("diff again", e.to_string()))?;
     if !rest.is_empty() {
@@ -254,6 +277,9 @@ pub async fn round_trip(
         .map_err(|e| fail("downgrade failed", e))?;
     let downgraded = read(conn).await?;
     compare("after the downgrade", &downgraded, before).map_err(|e| fail("downgrade", e))?;
+    let dumped = crate::dump::dump(dumps.url).await?;
+    crate::dump::compare("after the downgrade", &dumped, dumps.before)
+        .map_err(|e| fail("downgrade", e))?;
     if lossless {
         for (t, d) in &digests {
             let now = table_digest(conn, t).await?;
@@ -278,7 +304,7 @@ pub async fn materialise(
     base: &Schema,
     x: &Schema,
 ) -> Result<Schema, String> {
-    let (_, up, _) = plan(base, x)?;
+    let (_, up, _) = plan(base, x, &Options::default())?;
     run_statements(conn, &up)
         .await
         .map_err(|e| format!("creating the schema failed: {e}\n{}", script(&up)))?;

@@ -1,7 +1,8 @@
 //! The live diff property, shared by `tests/diff_live.rs` (a fixed seed) and
 //! `cargo xtask fuzz-diff` (random seeds): for random schema pairs (x, y), both materialised by
-//! rendering `diff(empty, …)` into a scratch database, the upgrade x → y introspects equal to y,
-//! diffs empty afterwards, and the downgrade introspects equal to x. A failing pair shrinks
+//! rendering `diff(empty, …)` into a scratch database, the upgrade x → y introspects and dumps
+//! (`pg_dump`) equal to y, diffs empty afterwards, and the downgrade introspects and dumps equal
+//! to x; in the normal and the online mode. A failing pair shrinks
 //! (bounded) and is saved as a golden case directory.
 
 use std::path::PathBuf;
@@ -12,7 +13,9 @@ use aludel_schema::Schema;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 use sqlx::postgres::PgConnection;
 
-use crate::{golden, live, random};
+use aludel_render::{DEFAULT_ONLINE_LOCK_TIMEOUT, Options};
+
+use crate::{dump, golden, live, random};
 
 /// Drops every user schema and recreates an empty `public`, as a fresh database has it.
 const RESET: &str = r#"
@@ -39,24 +42,41 @@ fn on_base(base: &Schema, x: &Schema) -> Schema {
 
 /// The SQL that creates `x` in an empty database.
 pub fn create_sql(base: &Schema, x: &Schema) -> Result<String, String> {
-    let (scripts, _, _) = live::plan(base, &on_base(base, x))?;
+    let (scripts, _, _) = live::plan(base, &on_base(base, x), &Options::default())?;
     Ok(scripts.upgrade)
 }
 
-/// One pair on `conn`: materialise y, read it, reset, materialise x, read it, round trip.
+/// One pair on `conn` (the database at `url`): materialise y, read and dump it, reset,
+/// materialise x, read and dump it, round trip, then round trip again in online mode (the
+/// downgrade has brought the database back to x, as both oracles have just checked).
 pub async fn check_pair(
     conn: &mut PgConnection,
+    url: &str,
     base: &Schema,
     x: &Schema,
     y: &Schema,
 ) -> Result<(), String> {
     live::exec(conn, RESET).await?;
     let after = live::materialise(conn, base, &on_base(base, y)).await?;
+    let after_dump = dump::dump(url).await?;
     live::exec(conn, RESET).await?;
     let before = live::materialise(conn, base, &on_base(base, x)).await?;
-    live::round_trip(conn, &before, &after, None, None)
-        .await
-        .map(|_| ())
+    let before_dump = dump::dump(url).await?;
+    let dumps = live::Dumps {
+        url,
+        before: &before_dump,
+        after: &after_dump,
+    };
+    for opts in [
+        Options::default(),
+        Options::online(DEFAULT_ONLINE_LOCK_TIMEOUT),
+    ] {
+        let mode = if opts.online { "online" } else { "normal" };
+        live::round_trip(conn, &before, &after, None, None, &opts, dumps)
+            .await
+            .map_err(|e| format!("{mode} mode: {e}"))?;
+    }
+    Ok(())
 }
 
 /// What a run did.
@@ -184,7 +204,7 @@ fn run_worker(
     let conn = std::cell::RefCell::new(conn);
     let result = runner.run(&random::pair(), |(x, y)| {
         let (x, y) = (random::build(&x), random::build(&y));
-        rt.block_on(check_pair(&mut conn.borrow_mut(), &base, &x, &y))
+        rt.block_on(check_pair(&mut conn.borrow_mut(), &db.url, &base, &x, &y))
             .map_err(TestCaseError::fail)
     });
     let elapsed = start.elapsed();

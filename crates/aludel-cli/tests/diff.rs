@@ -1,7 +1,8 @@
 //! `aludel diff --from URL --to URL` on a live server: exit 0 and no output when the schemas
 //! agree, exit 1 with the SQL under a hazard header when they do not; the SQL applied with
 //! `psql` makes them agree; `--downgrade` prints the way back; `--online` the lock-friendly
-//! forms.
+//! forms, which applied with `psql` (their non-transactional parts in autocommit) make them agree
+//! too, and back.
 
 mod common;
 
@@ -138,8 +139,60 @@ fn diff_prints_sql_that_makes_two_databases_agree() {
         CREATE INDEX CONCURRENTLY posts_title ON app.posts USING btree (title);
     "#]]
     .assert_eq(&out.out);
+    let online_upgrade = out.out;
 
-    psql(p.url(), &upgrade);
+    let out = p.bin_out(&[
+        "diff",
+        "--from",
+        p.url(),
+        "--to",
+        to.url(),
+        "--schema",
+        "app",
+        "--downgrade",
+        "--online",
+    ]);
+    assert_eq!(out.code, 1, "{out:?}");
+    expect![[r#"
+        -- aludel diff (downgrade): 5 changes, 8 statements
+        -- hazards:
+        --   data-loss app.mood.meh
+        --   data-loss app.posts.title
+        --   data-loss app.users.mood
+        --   may-fail-on-existing-rows app.mood
+        --   rewrites-table app.mood
+
+        -- outside a transaction
+        DROP INDEX CONCURRENTLY app.posts_title;
+
+        BEGIN;
+        SET LOCAL lock_timeout = '5s';
+        -- hazard: data-loss app.users.mood
+        ALTER TABLE app.users DROP COLUMN mood;
+        -- hazard: data-loss app.posts.title
+        ALTER TABLE app.posts DROP COLUMN title;
+        -- hazard: data-loss app.mood.meh
+        -- hazard: rewrites-table app.mood
+        -- hazard: may-fail-on-existing-rows app.mood
+        ALTER TYPE app.mood RENAME TO mood_old;
+        CREATE TYPE app.mood AS ENUM ('happy', 'sad');
+        DROP TYPE app.mood_old;
+        ALTER TABLE app.users ADD COLUMN legacy text;
+        COMMIT;
+    "#]]
+    .assert_eq(&out.out);
+    let online_downgrade = out.out;
+
+    // the normal scripts, then the online ones, each applied as printed
+    for (upgrade, downgrade) in [(&upgrade, &downgrade), (&online_upgrade, &online_downgrade)] {
+        migrate_and_back(&p, &to, upgrade, downgrade);
+    }
+}
+
+/// Applies `upgrade` with psql (the database at `p` must then agree with `to`), then
+/// `downgrade` (it must agree with a fresh database built from `BEFORE`).
+fn migrate_and_back(p: &Project, to: &TestDb, upgrade: &str, downgrade: &str) {
+    psql(p.url(), upgrade);
     let out = p.bin_out(&[
         "diff",
         "--from",
@@ -155,7 +208,7 @@ fn diff_prints_sql_that_makes_two_databases_agree() {
         "the upgrade made them agree"
     );
 
-    psql(p.url(), &downgrade);
+    psql(p.url(), downgrade);
     let fresh = p.rt.block_on(TestDb::new());
     p.rt.block_on(fresh.execute(BEFORE));
     let out = p.bin_out(&[

@@ -1,6 +1,6 @@
 //! autogen with neither PostgreSQL server binaries nor a dev URL: one clear error with a hint,
 //! exit 2, nothing written. The test runs itself again as a child process whose environment
-//! points `ALUDEL_PG_BIN` at nothing.
+//! points `ALUDEL_PG_BIN` at nothing, and checks that the child ran exactly this one test.
 
 use aludel::Model;
 
@@ -31,11 +31,15 @@ fn no_binaries_and_no_url_is_a_clear_error() {
         .env_remove("ALUDEL_DEV_URL")
         .output()
         .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let shown = format!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{shown}");
+    // a filter that matched nothing would pass too: the child must have run exactly this test
     assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+        stdout.contains("running 1 test\n")
+            && stdout.contains("test no_binaries_and_no_url_is_a_clear_error ... ok")
+            && stdout.contains("test result: ok. 1 passed;"),
+        "the child did not run exactly one test:\n{shown}"
     );
 }
 

@@ -356,9 +356,13 @@ async fn a_client_killed_mid_migration_leaves_nothing_and_the_next_run_applies_i
                 .await;
         })
     };
-    while !sleeping.load(std::sync::atomic::Ordering::SeqCst) {
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    tokio::time::timeout(Duration::from_secs(60), async {
+        while !sleeping.load(std::sync::atomic::Ordering::SeqCst) {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("timed out after 60 s waiting for the migration to reach its pg_sleep");
     // Let the statement reach the server.
     tokio::time::sleep(Duration::from_millis(100)).await;
     // The task, and its connection, die with the sleep under way.

@@ -1,0 +1,6 @@
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE public.t ALTER COLUMN n DROP DEFAULT;
+-- hazard: rewrites-table public.t
+-- hazard: may-fail-on-existing-rows public.t.n
+ALTER TABLE public.t ALTER COLUMN n TYPE integer USING n::integer;
+ALTER TABLE public.t ALTER COLUMN n SET DEFAULT 0;

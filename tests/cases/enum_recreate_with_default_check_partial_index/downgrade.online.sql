@@ -1,0 +1,19 @@
+SET LOCAL lock_timeout = '5s';
+-- hazard: rewrites-table public.mood
+ALTER TYPE public.mood RENAME TO mood_old;
+CREATE TYPE public.mood AS ENUM ('sad', 'ok', 'happy', 'gone');
+ALTER TABLE public.people ALTER COLUMN mood DROP DEFAULT;
+ALTER TABLE public.people ALTER COLUMN past DROP DEFAULT;
+ALTER TABLE public.notes DROP CONSTRAINT notes_body_check;
+ALTER TABLE public.people DROP CONSTRAINT people_mood_check;
+DROP INDEX public.people_expr_idx;
+DROP INDEX public.people_ok_idx;
+ALTER TABLE public.people ALTER COLUMN mood TYPE public.mood USING mood::text::public.mood;
+ALTER TABLE public.people ALTER COLUMN past TYPE public.mood[] USING past::text[]::public.mood[];
+ALTER TABLE public.people ALTER COLUMN mood SET DEFAULT 'ok'::public.mood;
+ALTER TABLE public.people ALTER COLUMN past SET DEFAULT '{sad}'::public.mood[];
+ALTER TABLE public.notes ADD CONSTRAINT notes_body_check CHECK (((body)::public.mood <> 'happy'::public.mood));
+ALTER TABLE public.people ADD CONSTRAINT people_mood_check CHECK ((mood <> 'sad'::public.mood));
+CREATE INDEX people_expr_idx ON public.people USING btree ((((mood = 'happy'::public.mood))));
+CREATE INDEX people_ok_idx ON public.people USING btree (id) WHERE (mood = 'ok'::public.mood);
+DROP TYPE public.mood_old;

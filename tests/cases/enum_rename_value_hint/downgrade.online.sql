@@ -1,0 +1,2 @@
+SET LOCAL lock_timeout = '5s';
+ALTER TYPE public.mood RENAME VALUE 'fine' TO 'ok';

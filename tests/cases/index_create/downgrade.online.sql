@@ -1,0 +1,1 @@
+DROP INDEX CONCURRENTLY public.t_a_idx;

@@ -1,0 +1,2 @@
+DROP INDEX CONCURRENTLY public.t_d_idx;
+CREATE INDEX CONCURRENTLY t_d_idx ON public.t USING btree (d);

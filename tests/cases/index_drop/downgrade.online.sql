@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY t_a_idx ON public.t USING btree (a);

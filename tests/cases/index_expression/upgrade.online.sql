@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY t_lower_b_idx ON public.t USING btree ((lower(b)));

@@ -1,0 +1,2 @@
+-- hazard: may-fail-on-existing-rows public.t_a_idx
+CREATE UNIQUE INDEX CONCURRENTLY t_a_idx ON public.t USING btree (a) NULLS NOT DISTINCT;

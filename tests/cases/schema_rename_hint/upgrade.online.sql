@@ -1,0 +1,2 @@
+SET LOCAL lock_timeout = '5s';
+ALTER SCHEMA old RENAME TO new;

@@ -1,0 +1,2 @@
+SET LOCAL lock_timeout = '5s';
+ALTER SEQUENCE public.s AS bigint INCREMENT BY 2 NO MINVALUE CACHE 1;

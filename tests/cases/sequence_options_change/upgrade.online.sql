@@ -1,0 +1,2 @@
+SET LOCAL lock_timeout = '5s';
+ALTER SEQUENCE public.s AS integer INCREMENT BY 3 MINVALUE 5 CACHE 20;
