@@ -12,7 +12,5 @@ CREATE TABLE public.p (
 );
 CREATE INDEX CONCURRENTLY c_p_id_idx ON public.c USING btree (p_id);
 SET LOCAL lock_timeout = '5s';
--- hazard: blocks-writes public.c
--- hazard: may-fail-on-existing-rows public.c.c_p_id_fkey
 ALTER TABLE public.c ADD CONSTRAINT c_p_id_fkey FOREIGN KEY (p_id) REFERENCES public.p (id) ON DELETE CASCADE NOT VALID;
 ALTER TABLE public.c VALIDATE CONSTRAINT c_p_id_fkey;

@@ -4,7 +4,5 @@ CREATE TABLE public.node (
     parent_id integer,
     CONSTRAINT node_pkey PRIMARY KEY (id)
 );
--- hazard: blocks-writes public.node
--- hazard: may-fail-on-existing-rows public.node.node_parent_id_fkey
 ALTER TABLE public.node ADD CONSTRAINT node_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.node (id) NOT VALID;
 ALTER TABLE public.node VALIDATE CONSTRAINT node_parent_id_fkey;

@@ -14,17 +14,11 @@ CREATE TABLE public.c (
     b_id integer,
     CONSTRAINT c_pkey PRIMARY KEY (id)
 );
--- hazard: blocks-writes public.a
--- hazard: may-fail-on-existing-rows public.a.a_c_id_fkey
 ALTER TABLE public.a ADD CONSTRAINT a_c_id_fkey FOREIGN KEY (c_id) REFERENCES public.c (id) NOT VALID;
 ALTER TABLE public.a VALIDATE CONSTRAINT a_c_id_fkey;
 SET LOCAL lock_timeout = '5s';
--- hazard: blocks-writes public.b
--- hazard: may-fail-on-existing-rows public.b.b_a_id_fkey
 ALTER TABLE public.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES public.a (id) NOT VALID;
 ALTER TABLE public.b VALIDATE CONSTRAINT b_a_id_fkey;
 SET LOCAL lock_timeout = '5s';
--- hazard: blocks-writes public.c
--- hazard: may-fail-on-existing-rows public.c.c_b_id_fkey
 ALTER TABLE public.c ADD CONSTRAINT c_b_id_fkey FOREIGN KEY (b_id) REFERENCES public.b (id) NOT VALID;
 ALTER TABLE public.c VALIDATE CONSTRAINT c_b_id_fkey;

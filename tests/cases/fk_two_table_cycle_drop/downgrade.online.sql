@@ -9,12 +9,8 @@ CREATE TABLE public.a (
     b_id integer,
     CONSTRAINT a_pkey PRIMARY KEY (id)
 );
--- hazard: blocks-writes public.b
--- hazard: may-fail-on-existing-rows public.b.b_a_id_fkey
 ALTER TABLE public.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES public.a (id) NOT VALID;
 ALTER TABLE public.b VALIDATE CONSTRAINT b_a_id_fkey;
 SET LOCAL lock_timeout = '5s';
--- hazard: blocks-writes public.a
--- hazard: may-fail-on-existing-rows public.a.a_b_id_fkey
 ALTER TABLE public.a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES public.b (id) NOT VALID;
 ALTER TABLE public.a VALIDATE CONSTRAINT a_b_id_fkey;

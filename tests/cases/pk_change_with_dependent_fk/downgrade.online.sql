@@ -1,4 +1,5 @@
 SET LOCAL lock_timeout = '5s';
+-- rebuilt: public.child.child_parent_id_fkey depends on public.parent.parent_pkey
 ALTER TABLE public.child DROP CONSTRAINT child_parent_id_fkey;
 ALTER TABLE public.parent DROP CONSTRAINT parent_pkey;
 -- hazard: blocks-writes public.parent
@@ -8,5 +9,5 @@ SET LOCAL lock_timeout = '5s';
 ALTER TABLE public.parent ADD CONSTRAINT parent_pkey PRIMARY KEY USING INDEX parent_pkey;
 -- hazard: blocks-writes public.child
 -- hazard: may-fail-on-existing-rows public.child.child_parent_id_fkey
-ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent (id) NOT VALID;
-ALTER TABLE public.child VALIDATE CONSTRAINT child_parent_id_fkey;
+-- rebuilt: public.child.child_parent_id_fkey depends on public.parent.parent_pkey
+ALTER TABLE public.child ADD CONSTRAINT child_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.parent (id);
