@@ -111,6 +111,10 @@ pub fn write(spec: &SchemaSpec) -> String {
                 let _ = writeln!(comments, "COMMENT ON COLUMN {qname}.c{j} IS 'column {j}';");
             }
         }
+        if let Some(g) = t.generated {
+            let expr = if g == 0 { "id * 2" } else { "id + 1" };
+            items.push(format!("g bigint GENERATED ALWAYS AS ({expr}) STORED"));
+        }
         for (k, r) in t.refs.iter().enumerate() {
             let (Some(code), Some(Some(target))) = (r, spec.tables.get(k)) else {
                 continue;
@@ -235,6 +239,7 @@ mod tests {
             unique: 2,
             comment: true,
             identity: true,
+            generated: Some(1),
         };
         let t4 = TableSpec {
             columns: vec![col(3, true, false, false), None, None, None, None, None],
@@ -244,6 +249,7 @@ mod tests {
             unique: 1,
             comment: false,
             identity: false,
+            generated: None,
         };
         let spec = SchemaSpec {
             tables: vec![Some(t0), None, None, None, Some(t4)],
@@ -261,6 +267,7 @@ mod tests {
                 c2 public.mood DEFAULT 'b'::public.mood,
                 c3 public.mood[] DEFAULT ARRAY['b'::public.mood],
                 c4 timestamp with time zone NOT NULL,
+                g bigint GENERATED ALWAYS AS (id + 1) STORED,
                 ref_t0 bigint,
                 ref_t4 bigint,
                 PRIMARY KEY (id),
@@ -304,6 +311,7 @@ mod tests {
             unique: 0,
             comment: false,
             identity: false,
+            generated: None,
         };
         let spec = SchemaSpec {
             tables: vec![Some(t), None, None, None, None],
@@ -318,6 +326,7 @@ mod tests {
                 c2 text DEFAULT 'z'::text,
                 PRIMARY KEY (id)
             );
-        "#]].assert_eq(&write(&spec));
+        "#]]
+        .assert_eq(&write(&spec));
     }
 }

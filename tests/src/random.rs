@@ -3,8 +3,8 @@
 //! columns of many types (each column name keeps to types PostgreSQL can cast between),
 //! defaults, nullability, an enum and an array of it, foreign keys (self-references and cycles,
 //! actions, deferrability) onto primary keys or unique constraints, plain, unique, partial and
-//! expression indexes, checks, comments. What each field means is `ddl`'s to say: it writes a
-//! spec's SQL.
+//! expression indexes, checks, comments, a stored generated column. What each field means is
+//! `ddl`'s to say: it writes a spec's SQL.
 
 use proptest::prelude::*;
 
@@ -43,6 +43,8 @@ pub struct TableSpec {
     pub comment: bool,
     /// `id` is an identity column.
     pub identity: bool,
+    /// A stored generated column `g` reading `id` (which expression of two).
+    pub generated: Option<u8>,
 }
 
 #[derive(Debug, Clone)]
@@ -86,16 +88,20 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
             0u8..3,
             proptest::bool::weighted(0.3),
             proptest::bool::weighted(0.3),
+            proptest::option::weighted(0.3, 0u8..2),
         )
             .prop_map(
-                |(columns, refs, indexes, checks, unique, comment, identity)| TableSpec {
-                    columns,
-                    refs,
-                    indexes,
-                    checks,
-                    unique,
-                    comment,
-                    identity,
+                |(columns, refs, indexes, checks, unique, comment, identity, generated)| {
+                    TableSpec {
+                        columns,
+                        refs,
+                        indexes,
+                        checks,
+                        unique,
+                        comment,
+                        identity,
+                        generated,
+                    }
                 },
             ),
     )
