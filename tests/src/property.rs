@@ -1,21 +1,21 @@
 //! The live diff property, shared by `tests/diff_live.rs` (a fixed seed) and
-//! `cargo xtask fuzz-diff` (random seeds): for random schema pairs (x, y), both materialised by
-//! rendering `diff(empty, …)` into a scratch database, the upgrade x → y introspects and dumps
-//! (`pg_dump`) equal to y, diffs empty afterwards, and the downgrade introspects and dumps equal
-//! to x; in the normal and the online mode. A failing pair shrinks
+//! `cargo xtask fuzz-diff` (random seeds): for random schema pairs (x, y), each created in a
+//! scratch database from the SQL the property's own writer (`ddl`) makes of its spec (never
+//! through aludel's renderer) and introspected to give the sides aludel diffs, the upgrade
+//! x → y introspects and dumps (`pg_dump`) equal to y, diffs empty afterwards, and the downgrade
+//! introspects and dumps equal to x; in the normal and the online mode. A failing pair shrinks
 //! (bounded) and is saved as a golden case directory.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use aludel_pg::Server;
-use aludel_schema::Schema;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestError, TestRng, TestRunner};
 use sqlx::postgres::PgConnection;
 
 use aludel_render::{DEFAULT_ONLINE_LOCK_TIMEOUT, Options};
 
-use crate::{dump, golden, live, random};
+use crate::{ddl, dump, golden, live, random};
 
 /// Drops every user schema and recreates an empty `public`, as a fresh database has it.
 const RESET: &str = r#"
@@ -31,36 +31,30 @@ CREATE SCHEMA public;
 COMMENT ON SCHEMA public IS 'standard public schema';
 "#;
 
-/// `x` with the namespaces of the empty database it is created in (so `public` stays).
-fn on_base(base: &Schema, x: &Schema) -> Schema {
-    let mut x = x.clone();
-    for (k, v) in &base.namespaces {
-        x.namespaces.entry(k.clone()).or_insert_with(|| v.clone());
-    }
-    x
+/// Runs the SQL that creates one side, naming the side when it fails.
+async fn create(conn: &mut PgConnection, side: &str, sql: &str) -> Result<(), String> {
+    live::exec(conn, sql)
+        .await
+        .map_err(|e| format!("creating {side} from the spec's SQL failed: {e}\n{sql}"))
 }
 
-/// The SQL that creates `x` in an empty database.
-pub fn create_sql(base: &Schema, x: &Schema) -> Result<String, String> {
-    let (scripts, _, _) = live::plan(base, &on_base(base, x), &Options::default())?;
-    Ok(scripts.upgrade)
-}
-
-/// One pair on `conn` (the database at `url`): materialise y, read and dump it, reset,
-/// materialise x, read and dump it, round trip, then round trip again in online mode (the
+/// One pair on `conn` (the database at `url`), each side given as the SQL that creates it
+/// (`ddl::write`): create y, introspect and dump it, reset, create x, introspect and dump it,
+/// round trip between the introspected sides, then round trip again in online mode (the
 /// downgrade has brought the database back to x, as both oracles have just checked).
 pub async fn check_pair(
     conn: &mut PgConnection,
     url: &str,
-    base: &Schema,
-    x: &Schema,
-    y: &Schema,
+    x_sql: &str,
+    y_sql: &str,
 ) -> Result<(), String> {
     live::exec(conn, RESET).await?;
-    let after = live::materialise(conn, base, &on_base(base, y)).await?;
+    create(conn, "y", y_sql).await?;
+    let after = live::read(conn).await?;
     let after_dump = dump::dump(url).await?;
     live::exec(conn, RESET).await?;
-    let before = live::materialise(conn, base, &on_base(base, x)).await?;
+    create(conn, "x", x_sql).await?;
+    let before = live::read(conn).await?;
     let before_dump = dump::dump(url).await?;
     let dumps = live::Dumps {
         url,
@@ -183,13 +177,8 @@ fn run_worker(
     let mut conn: PgConnection = rt
         .block_on(aludel_pg::connect(&db.url))
         .map_err(|e| fail(e.to_string()))?;
-    let base = rt
-        .block_on(async {
-            // nothing here needs to survive a crash: do not wait for WAL flushes
-            live::exec(&mut conn, "SET synchronous_commit = off").await?;
-            live::exec(&mut conn, RESET).await?;
-            live::read(&mut conn).await
-        })
+    // nothing here needs to survive a crash: do not wait for WAL flushes
+    rt.block_on(live::exec(&mut conn, "SET synchronous_commit = off"))
         .map_err(fail)?;
     let config = Config {
         cases,
@@ -203,8 +192,8 @@ fn run_worker(
     let start = Instant::now();
     let conn = std::cell::RefCell::new(conn);
     let result = runner.run(&random::pair(), |(x, y)| {
-        let (x, y) = (random::build(&x), random::build(&y));
-        rt.block_on(check_pair(&mut conn.borrow_mut(), &db.url, &base, &x, &y))
+        let (x, y) = (ddl::write(&x), ddl::write(&y));
+        rt.block_on(check_pair(&mut conn.borrow_mut(), &db.url, &x, &y))
             .map_err(TestCaseError::fail)
     });
     let elapsed = start.elapsed();
@@ -216,18 +205,12 @@ fn run_worker(
         }
         Err(TestError::Abort(why)) => Err(fail(format!("the property test aborted: {why}"))),
         Err(TestError::Fail(why, (x, y))) => {
-            let (x, y) = (random::build(&x), random::build(&y));
             let mut saved = None;
             let mut message = format!("seed {seed}: a schema pair fails after shrinking: {why}");
             if save {
-                match (create_sql(&base, &x), create_sql(&base, &y)) {
-                    (Ok(b), Ok(a)) => match golden::save(&format!("fuzz_{seed}"), &b, &a) {
-                        Ok(p) => saved = Some(p),
-                        Err(e) => message.push_str(&format!("\n(could not save the case: {e})")),
-                    },
-                    (Err(e), _) | (_, Err(e)) => {
-                        message.push_str(&format!("\n(could not render the case: {e})"))
-                    }
+                match golden::save(&format!("fuzz_{seed}"), &ddl::write(&x), &ddl::write(&y)) {
+                    Ok(p) => saved = Some(p),
+                    Err(e) => message.push_str(&format!("\n(could not save the case: {e})")),
                 }
             }
             let _ = rt.block_on(server.drop_database(&db.name));
