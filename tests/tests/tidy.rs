@@ -443,3 +443,141 @@ fn the_include_scan_finds_path_attributes_and_includes() {
         Path::new("/r/crates/s/src/n.rs")
     );
 }
+
+/// The top-level modules of one `src/` directory and the other top-level modules each one
+/// names through `crate::` (test modules left out: they may use everything).
+fn module_graph(src: &Path) -> BTreeMap<String, BTreeSet<String>> {
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    for f in &files {
+        let rel = f.strip_prefix(src).expect("under src");
+        let first = rel.components().next().expect("a component");
+        let name = first
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_owned();
+        if matches!(name.as_str(), "lib" | "main" | "tests") {
+            continue;
+        }
+        let text = fs::read_to_string(f).expect("readable");
+        // code after `#[cfg(test)]` is test code
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let code: String = code
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        texts.entry(name).or_default().push_str(&code);
+    }
+    let names: BTreeSet<String> = texts.keys().cloned().collect();
+    let mut graph = BTreeMap::new();
+    for (name, code) in &texts {
+        let mut deps = BTreeSet::new();
+        for (i, _) in code.match_indices("crate::") {
+            let rest = &code[i + "crate::".len()..];
+            let named: Vec<&str> = if let Some(group) = rest.strip_prefix('{') {
+                // `crate::{a, b::c}`: the first segment of each item
+                let group = group.split('}').next().unwrap_or("");
+                group
+                    .split(',')
+                    .map(|item| item.trim().split("::").next().unwrap_or(""))
+                    .collect()
+            } else {
+                vec![
+                    rest.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or(""),
+                ]
+            };
+            for n in named {
+                if n != name && names.contains(n) {
+                    deps.insert(n.to_owned());
+                }
+            }
+        }
+        graph.insert(name.clone(), deps);
+    }
+    graph
+}
+
+/// A cycle of the graph, if it has one (`a -> b -> a`).
+fn find_cycle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        stack: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = stack.iter().position(|s| s == n) {
+            let mut cycle = stack[at..].to_vec();
+            cycle.push(n.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(n) {
+            return None;
+        }
+        stack.push(n.to_owned());
+        for d in graph.get(n).into_iter().flatten() {
+            if let Some(c) = visit(d, graph, stack, done) {
+                return Some(c);
+            }
+        }
+        stack.pop();
+        done.insert(n.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|n| visit(n, graph, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn no_crate_has_a_module_cycle() {
+    let root = root();
+    let mut dirs: Vec<PathBuf> = fs::read_dir(root.join("crates"))
+        .expect("crates/")
+        .map(|e| e.expect("entry").path().join("src"))
+        .collect();
+    dirs.push(root.join("xtask/src"));
+    dirs.push(root.join("tests/src"));
+    dirs.sort();
+    let cycles: Vec<String> = dirs
+        .iter()
+        .filter(|d| d.is_dir())
+        .filter_map(|d| {
+            find_cycle(&module_graph(d)).map(|c| format!("{}: {}", d.display(), c.join(" -> ")))
+        })
+        .collect();
+    assert!(
+        cycles.is_empty(),
+        "module cycles (a pipeline must go one way):\n{}",
+        cycles.join("\n")
+    );
+}
+
+#[test]
+fn the_cycle_check_finds_a_cycle() {
+    let dir = std::env::temp_dir().join(format!("aludel-tidy-cycle-{}", std::process::id()));
+    fs::create_dir_all(&dir).expect("temp dir");
+    fs::write(dir.join("a.rs"), "//! a\nuse crate::b::B;\n").expect("write");
+    fs::write(dir.join("b.rs"), "//! b\nuse crate::{c::C, x};\n").expect("write");
+    fs::write(
+        dir.join("c.rs"),
+        "//! c\nfn f() { crate::a::g() }\n#[cfg(test)]\nuse crate::b;\n",
+    )
+    .expect("write");
+    let graph = module_graph(&dir);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(
+        find_cycle(&graph),
+        Some(vec![
+            "a".to_owned(),
+            "b".to_owned(),
+            "c".to_owned(),
+            "a".to_owned()
+        ])
+    );
+}

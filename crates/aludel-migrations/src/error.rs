@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::PathBuf;
 
-use crate::file::Section;
 use crate::id::{InvalidRevisionId, RevisionId};
+use crate::section::Section;
 use crate::split::Unterminated;
 
 /// Everything that can be wrong with a `migrations/` directory or one of its files.

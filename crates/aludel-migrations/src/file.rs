@@ -25,7 +25,8 @@ mod header;
 mod parse;
 mod write;
 
-pub use header::{HazardLine, Section, TransactionMode};
+pub use crate::section::Section;
+pub use header::{HazardLine, TransactionMode};
 pub use parse::{MigrationFile, parse};
 
 use crate::checksum::normalize_line_endings;

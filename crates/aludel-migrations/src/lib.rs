@@ -11,6 +11,7 @@ mod error;
 mod file;
 mod graph;
 mod id;
+mod section;
 mod set;
 mod split;
 

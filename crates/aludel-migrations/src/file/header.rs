@@ -65,28 +65,6 @@ impl HazardLine {
     }
 }
 
-/// One of the two sections of a migration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Section {
-    Upgrade,
-    Downgrade,
-}
-
-impl Section {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Section::Upgrade => "upgrade",
-            Section::Downgrade => "downgrade",
-        }
-    }
-}
-
-impl fmt::Display for Section {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// `Some((name, value))` when `line` is an `-- aludel: <name> <value>` directive.
 pub(super) fn directive(line: &str) -> Option<(&str, &str)> {
     let rest = line
