@@ -22,6 +22,10 @@ pub fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("cases")
 }
 
+/// The environment variable that narrows a run to the cases whose names contain its value
+/// (comma-separated), for working on a few cases.
+pub const ONLY_VAR: &str = "GOLDEN_ONLY";
+
 /// Every case directory, sorted by name.
 pub fn list() -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = fs::read_dir(cases_dir())
@@ -42,9 +46,20 @@ where
     F: Fn(PathBuf) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<(), String>> + Send,
 {
-    let cases = list();
+    let mut cases = list();
+    if let Ok(only) = std::env::var(ONLY_VAR) {
+        let wanted: Vec<&str> = only.split(',').collect();
+        cases.retain(|c| {
+            let name = c.file_name().unwrap_or_default().to_string_lossy();
+            wanted.iter().any(|w| name.contains(w))
+        });
+        assert!(
+            !cases.is_empty(),
+            "{ONLY_VAR}={only} matches no golden case"
+        );
+    }
     assert!(
-        cases.len() >= 50,
+        cases.len() >= 50 || std::env::var_os(ONLY_VAR).is_some(),
         "expected at least 50 golden cases in {}, found {}",
         cases_dir().display(),
         cases.len()

@@ -4,7 +4,8 @@
 //! ```json
 //! { "schemas": { "new": "old" }, "tables": { "app.users": "public.people" },
 //!   "columns": { "public.users.full_name": "name" }, "enums": { "public.status": "public.mood" },
-//!   "enum_values": { "public.mood.glad": "happy" } }
+//!   "enum_values": { "public.mood.glad": "happy" }, "views": { "public.v2": "public.v" },
+//!   "functions": { "public.g": "public.f" }, "triggers": { "public.users.t2": "t" } }
 //! ```
 
 use std::collections::BTreeMap;
@@ -90,6 +91,32 @@ pub fn apply(schema: &mut Schema, json: &str) -> Result<(), HintError> {
                         .get_mut(&qualified(new)?)
                         .ok_or_else(missing)?;
                     s.renamed_from = Some(qualified(old)?);
+                }
+                "views" => {
+                    let v = schema.views.get_mut(&qualified(new)?).ok_or_else(missing)?;
+                    v.renamed_from = Some(qualified(old)?);
+                }
+                // every overload of the name
+                "functions" => {
+                    let name = qualified(new)?;
+                    let mut found = false;
+                    for f in schema.functions.values_mut().filter(|f| f.id.name == name) {
+                        f.renamed_from = Some(qualified(old)?);
+                        found = true;
+                    }
+                    if !found {
+                        return Err(missing());
+                    }
+                }
+                // "public.users.new_name": "old_name"
+                "triggers" => {
+                    let (table, name) = split_last(new)?;
+                    let t = schema
+                        .triggers
+                        .values_mut()
+                        .find(|t| t.id.table == table && t.id.name.as_str() == name)
+                        .ok_or_else(missing)?;
+                    t.renamed_from = Some(Ident::new(old.as_str()));
                 }
                 other => return Err(HintError(format!("hints.json: unknown kind `{other}`"))),
             }

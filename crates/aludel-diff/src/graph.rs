@@ -6,10 +6,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aludel_schema::expr::{mentions_column, mentions_type};
+use aludel_schema::expr::{mentions_column, mentions_function, mentions_type};
 use aludel_schema::{
-    Change, Column, ColumnType, CommentTarget, Constraint, Expr, Ident, Index, IndexTarget,
-    QualifiedName, Table, identity_sequence_name,
+    Change, Column, ColumnType, CommentTarget, Constraint, Dependency, Expr, FunctionId, Ident,
+    Index, IndexTarget, QualifiedName, Table, Trigger, TriggerId, View, identity_sequence_name,
 };
 
 /// An object the graph knows about.
@@ -28,6 +28,9 @@ pub(crate) enum Key {
     /// A unique key (primary key, unique constraint or unique index without predicate or
     /// expressions) that foreign keys can reference: table and sorted columns.
     Unique(QualifiedName, Vec<Ident>),
+    View(QualifiedName),
+    Function(FunctionId),
+    Trigger(TriggerId),
 }
 
 impl Key {
@@ -40,6 +43,10 @@ impl Key {
                 Some(Key::Table(t.clone()))
             }
             Key::Index(s, _) => Some(Key::Schema(s.clone())),
+            Key::View(q) => Some(Key::Schema(q.schema.clone())),
+            Key::Function(f) => Some(Key::Schema(f.name.schema.clone())),
+            // on a table or a view: `trigger_uses` names both
+            Key::Trigger(_) => None,
         }
     }
 
@@ -72,6 +79,7 @@ pub(crate) struct Touched {
     types: BTreeSet<QualifiedName>,
     sequences: BTreeSet<QualifiedName>,
     columns: BTreeMap<QualifiedName, BTreeSet<Ident>>,
+    functions: BTreeSet<FunctionId>,
 }
 
 impl Touched {
@@ -79,6 +87,13 @@ impl Touched {
     pub(crate) fn enum_type(name: &QualifiedName) -> Touched {
         let mut t = Touched::default();
         t.types.insert(name.clone());
+        t
+    }
+
+    /// Only the function `id`.
+    pub(crate) fn function(id: &FunctionId) -> Touched {
+        let mut t = Touched::default();
+        t.functions.insert(id.clone());
         t
     }
 
@@ -106,6 +121,9 @@ impl Touched {
                     Key::Column(tb, c) => {
                         t.columns.entry(tb.clone()).or_default().insert(c.clone());
                     }
+                    Key::Function(f) => {
+                        t.functions.insert(f.clone());
+                    }
                     _ => {}
                 }
             }
@@ -132,7 +150,44 @@ impl Touched {
                 }
             }
         }
+        for f in &self.functions {
+            if mentions_function(sql, &f.name) {
+                out.push(Key::Function(f.clone()));
+            }
+        }
     }
+}
+
+/// The key of what `pg_depend` says an object uses.
+pub(crate) fn dependency_key(d: &Dependency) -> Key {
+    match d {
+        Dependency::Table(q) => Key::Table(q.clone()),
+        Dependency::Column(q, c) => Key::Column(q.clone(), c.clone()),
+        Dependency::View(q) => Key::View(q.clone()),
+        Dependency::Function(f) => Key::Function(f.clone()),
+        Dependency::Type(q) => Key::Type(q.clone()),
+    }
+}
+
+fn dependency_keys(deps: &[Dependency], out: &mut Vec<Key>) {
+    out.extend(deps.iter().map(dependency_key));
+}
+
+/// What a view provides: itself, and for a materialized view a relation its indexes need.
+fn view_provides(v: &View) -> Vec<Key> {
+    let mut out = vec![Key::View(v.name.clone())];
+    if v.materialized {
+        out.push(Key::Table(v.name.clone()));
+    }
+    out
+}
+
+/// What a trigger uses: its table or view, its function, and what `pg_depend` lists.
+pub(crate) fn trigger_uses(t: &Trigger, out: &mut Vec<Key>) {
+    out.push(Key::Table(t.id.table.clone()));
+    out.push(Key::View(t.id.table.clone()));
+    out.push(Key::Function(t.function.clone()));
+    dependency_keys(&t.depends_on, out);
 }
 
 fn type_keys(ty: &ColumnType, out: &mut Vec<Key>) {
@@ -479,6 +534,74 @@ pub(crate) fn effects(c: &Change, touched: &Touched) -> Effects {
             e.adds.push(Key::Index(table.schema.clone(), to.clone()));
         }
         SetComment { target, .. } => e.uses_new.push(comment_target(target)),
+        CreateView(v) => {
+            e.adds = view_provides(v);
+            dependency_keys(&v.depends_on, &mut e.uses_new);
+        }
+        DropView(v) => {
+            e.removes = view_provides(v);
+            dependency_keys(&v.depends_on, &mut e.uses_old);
+        }
+        AlterView { old, new } => {
+            e.alters = view_provides(new);
+            dependency_keys(&old.depends_on, &mut e.uses_old);
+            dependency_keys(&new.depends_on, &mut e.uses_new);
+        }
+        RenameView {
+            from,
+            to,
+            materialized,
+        } => {
+            e.removes.push(Key::View(from.clone()));
+            e.adds.push(Key::View(to.clone()));
+            if *materialized {
+                e.removes.push(Key::Table(from.clone()));
+                e.adds.push(Key::Table(to.clone()));
+            }
+        }
+        CreateFunction(f) => {
+            e.adds.push(Key::Function(f.id.clone()));
+            dependency_keys(&f.depends_on, &mut e.uses_new);
+        }
+        DropFunction(f) => {
+            e.removes.push(Key::Function(f.id.clone()));
+            dependency_keys(&f.depends_on, &mut e.uses_old);
+        }
+        AlterFunction { old, new } => {
+            e.alters.push(Key::Function(new.id.clone()));
+            dependency_keys(&old.depends_on, &mut e.uses_old);
+            dependency_keys(&new.depends_on, &mut e.uses_new);
+        }
+        RenameFunction { from, to, .. } => {
+            e.removes.push(Key::Function(from.clone()));
+            e.adds.push(Key::Function(FunctionId::new(
+                to.clone(),
+                from.args.clone(),
+            )));
+        }
+        CreateTrigger(t) => {
+            e.adds.push(Key::Trigger(t.id.clone()));
+            trigger_uses(t, &mut e.uses_new);
+        }
+        DropTrigger(t) => {
+            e.removes.push(Key::Trigger(t.id.clone()));
+            trigger_uses(t, &mut e.uses_old);
+        }
+        AlterTrigger { old, new } => {
+            e.alters.push(Key::Trigger(new.id.clone()));
+            trigger_uses(old, &mut e.uses_old);
+            trigger_uses(new, &mut e.uses_new);
+        }
+        RenameTrigger { table, from, to } => {
+            let key = |name: &Ident| {
+                Key::Trigger(TriggerId {
+                    table: table.clone(),
+                    name: name.clone(),
+                })
+            };
+            e.removes.push(key(from));
+            e.adds.push(key(to));
+        }
         Rebuilt { change, .. } => return effects(change, touched),
     }
     e

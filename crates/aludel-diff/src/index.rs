@@ -48,13 +48,22 @@ pub(crate) fn renames(cx: &mut Cx) -> Result<(), DiffError> {
 }
 
 pub(crate) fn diff(ct: &Table, dt: &Table, out: &mut Vec<Change>) {
-    let table = &dt.name;
-    for o in &ct.indexes {
+    diff_lists(&dt.name, &ct.indexes, &dt.indexes, out);
+}
+
+/// The index changes between two index lists of one table or materialized view.
+pub(crate) fn diff_lists(
+    table: &aludel_schema::QualifiedName,
+    cur: &[Index],
+    des: &[Index],
+    out: &mut Vec<Change>,
+) {
+    for o in cur {
         let drop = Change::DropIndex {
             table: table.clone(),
             index: o.clone(),
         };
-        match dt.indexes.iter().find(|n| n.name == o.name) {
+        match des.iter().find(|n| n.name == o.name) {
             None => out.push(drop),
             Some(n) if !same_but_name(o, n) => {
                 out.push(drop);
@@ -71,8 +80,8 @@ pub(crate) fn diff(ct: &Table, dt: &Table, out: &mut Vec<Change>) {
             Some(_) => {}
         }
     }
-    for n in &dt.indexes {
-        if !ct.indexes.iter().any(|o| o.name == n.name) {
+    for n in des {
+        if !cur.iter().any(|o| o.name == n.name) {
             out.push(Change::CreateIndex {
                 table: table.clone(),
                 index: n.clone(),

@@ -6,15 +6,19 @@ mod column;
 mod constraint;
 mod enum_type;
 mod extension;
+mod function;
 mod graph;
 mod index;
 mod namespace;
 mod order;
 mod rebuild;
+mod renamed;
 mod sequence;
 mod table;
 #[cfg(test)]
 mod tests;
+mod trigger;
+mod view;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -175,6 +179,11 @@ pub fn diff(
         enums: _,
         sequences: _,
         tables: _,
+        views: _,
+        functions: _,
+        triggers: _,
+        // declarations not yet read back from a database: never compared
+        declared_sql: _,
     } = desired;
     // Renames first, applied to the working copy so that everything after compares by name.
     namespace::renames(&mut cx)?;
@@ -188,9 +197,15 @@ pub fn diff(
     constraint::renames(&mut cx)?;
     index::renames(&mut cx)?;
     column::sequence_renames(&mut cx)?;
+    view::renames(&mut cx)?;
+    function::renames(&mut cx)?;
+    trigger::renames(&mut cx)?;
     enum_type::diff(&mut cx);
     sequence::diff(&mut cx);
     table::diff(&mut cx);
+    function::diff(&mut cx);
+    view::diff(&mut cx);
+    trigger::diff(&mut cx);
     rebuild::add(&mut cx);
     let (changes, cycle) = order::sort(cx.out);
     let mut diags = candidates::find(&cx.cur, &cx.des);

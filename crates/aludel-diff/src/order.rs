@@ -23,9 +23,15 @@ pub(crate) enum Rank {
     DropDependents,
     DropColumns,
     Types,
+    /// Functions whose bodies PostgreSQL does not check on creation (PL/pgSQL): before the
+    /// tables, whose defaults, checks and indexes may call them.
+    Functions,
     Columns,
     Constraints,
     ForeignKeys,
+    /// Views, and SQL functions (checked against the tables when created).
+    Views,
+    Triggers,
     DropTypes,
     DropExtensions,
     DropSchemas,
@@ -45,7 +51,10 @@ pub(crate) fn rank(c: &Change) -> Rank {
         | RenameTable { .. }
         | RenameColumn { .. }
         | RenameConstraint { .. }
-        | RenameIndex { .. } => Renames,
+        | RenameIndex { .. }
+        | RenameView { .. }
+        | RenameFunction { .. }
+        | RenameTrigger { .. } => Renames,
         DropConstraint {
             constraint: Constraint::ForeignKey(_),
             ..
@@ -55,7 +64,9 @@ pub(crate) fn rank(c: &Change) -> Rank {
         DropConstraint { .. }
         | DropIndex { .. }
         | SetDefault { new: None, .. }
-        | DropIdentity { .. } => DropDependents,
+        | DropIdentity { .. }
+        | DropView(_)
+        | DropTrigger(_) => DropDependents,
         DropColumn { .. } | DropTable(_) | SetOwnedSequence { new: None, .. } => DropColumns,
         CreateEnum(_)
         | AddEnumValue(_)
@@ -80,7 +91,10 @@ pub(crate) fn rank(c: &Change) -> Rank {
         | ValidateConstraint { .. }
         | SetSequenceOwner { .. } => ForeignKeys,
         AddConstraint { .. } | CreateIndex { .. } => Constraints,
-        DropEnum(_) | DropSequence(_) => DropTypes,
+        CreateFunction(f) | AlterFunction { new: f, .. } if f.body_unchecked() => Functions,
+        CreateFunction(_) | AlterFunction { .. } | CreateView(_) | AlterView { .. } => Views,
+        CreateTrigger(_) | AlterTrigger { .. } => Triggers,
+        DropEnum(_) | DropSequence(_) | DropFunction(_) => DropTypes,
         DropExtension(_) => DropExtensions,
         DropSchema(_) => DropSchemas,
         SetComment { .. } => Comments,

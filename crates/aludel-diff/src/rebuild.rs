@@ -3,29 +3,40 @@
 //! each wrapped in `Change::Rebuilt` with the dependency that caused it. Transitive: a rebuilt
 //! unique key drags the foreign keys that reference it along.
 //!
-//! What triggers a rebuild: a replaced column (a changed generation expression: drop and
+//! What causes a rebuild: a replaced column (a changed generation expression: drop and
 //! re-add); a recreated enum type (checks and indexes whose expressions name it), also when
-//! only the downgrade recreates it (an added value is removed by recreating the type); and a
+//! only the downgrade recreates it (an added value is removed by recreating the type); a
 //! dropped unique key (primary key, unique constraint, unique index) that kept foreign keys
-//! rest on.
+//! rest on; a column whose type changes (or is cast by an enum recreation) under views,
+//! functions and triggers, which PostgreSQL refuses to alter under them; a view or function
+//! dropped and created again (not replaceable in place), under what uses it.
+//!
+//! A view, function or trigger rebuilt that also changes is rebuilt into its new form, in both
+//! directions, and its own `Alter*` change goes.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aludel_schema::{Change, Constraint, Ident, Index, QualifiedName, RebuildReason, Table};
+use aludel_schema::{
+    Change, Constraint, FunctionId, Ident, Index, QualifiedName, RebuildReason, Schema, Table,
+    TriggerId,
+};
 
 use crate::Cx;
 use crate::constraint;
 use crate::graph::{self, Key, Touched};
 
-/// Something dropped or replaced, how the file names it, and in which directions.
-struct Trigger {
+/// Something dropped or replaced, how the file names it, and in which directions; `sql_only`
+/// when PostgreSQL itself rebuilds the checks and indexes on it (a column type change), so only
+/// views, functions and triggers are taken apart.
+struct Cause {
     key: Key,
     name: String,
     active: bool,
     active_reversed: bool,
+    sql_only: bool,
 }
 
-fn triggers_of(c: &Change) -> Vec<Trigger> {
+fn causes_of(c: &Change) -> Vec<Cause> {
     let (active, active_reversed) = match c {
         Change::Rebuilt {
             active,
@@ -34,28 +45,84 @@ fn triggers_of(c: &Change) -> Vec<Trigger> {
         } => (*active, *active_reversed),
         _ => (true, true),
     };
-    let trigger = |key, name| Trigger {
+    let trigger = |key, name| Cause {
         key,
         name,
         active,
         active_reversed,
+        sql_only: false,
+    };
+    let cast = |table: &QualifiedName, column: &Ident, active, active_reversed| Cause {
+        key: Key::Column(table.clone(), column.clone()),
+        name: format!("{table}.{column}"),
+        active,
+        active_reversed,
+        sql_only: true,
     };
     let mut out = Vec::new();
     match c.inner() {
+        Change::AlterColumnType {
+            table,
+            column,
+            old,
+            new,
+        } if old.ty != new.ty || old.collation != new.collation => {
+            out.push(cast(table, column, active, active_reversed))
+        }
+        Change::RecreateEnum { new, usage, .. } => {
+            out.push(trigger(Key::Type(new.name.clone()), new.name.to_string()));
+            for u in &usage.columns {
+                out.push(cast(&u.table, &u.column, active, active_reversed));
+            }
+        }
+        Change::AlterView { old, new } => {
+            let (fwd, back) = (!old.replaceable_by(new), !new.replaceable_by(old));
+            if fwd || back {
+                out.push(Cause {
+                    key: Key::View(new.name.clone()),
+                    name: new.name.to_string(),
+                    active: active && fwd,
+                    active_reversed: active_reversed && back,
+                    sql_only: false,
+                });
+            }
+        }
+        Change::AlterFunction { old, new } => {
+            let (fwd, back) = (!old.replaceable_by(new), !new.replaceable_by(old));
+            if fwd || back {
+                out.push(Cause {
+                    key: Key::Function(new.id.clone()),
+                    name: new.id.to_string(),
+                    active: active && fwd,
+                    active_reversed: active_reversed && back,
+                    sql_only: false,
+                });
+            }
+        }
+        Change::DropView(v) => out.push(trigger(Key::View(v.name.clone()), v.name.to_string())),
+        Change::DropFunction(f) => out.push(trigger(Key::Function(f.id.clone()), f.id.to_string())),
         Change::ReplaceColumn { table, new, .. } => out.push(trigger(
             Key::Column(table.clone(), new.name.clone()),
             format!("{table}.{}", new.name),
         )),
-        Change::RecreateEnum { new, .. } => {
-            out.push(trigger(Key::Type(new.name.clone()), new.name.to_string()))
-        }
         // the value is added in place; only the downgrade recreates the type
-        Change::AddEnumValue(a) => out.push(Trigger {
-            key: Key::Type(a.enum_name.clone()),
-            name: a.enum_name.to_string(),
-            active: false,
-            active_reversed: true,
-        }),
+        Change::AddEnumValue(a) => {
+            out.push(Cause {
+                key: Key::Type(a.enum_name.clone()),
+                name: a.enum_name.to_string(),
+                active: false,
+                active_reversed: true,
+                sql_only: false,
+            });
+            for u in &a.usage.columns {
+                out.push(cast(&u.table, &u.column, false, true));
+            }
+        }
+        Change::RemoveEnumValue(a) => {
+            for u in &a.usage.columns {
+                out.push(cast(&u.table, &u.column, active, active_reversed));
+            }
+        }
         Change::DropConstraint { table, constraint } => {
             for key in graph::constraint_provides(table, constraint) {
                 if let Key::Unique(..) = key {
@@ -73,11 +140,14 @@ fn triggers_of(c: &Change) -> Vec<Trigger> {
     out
 }
 
-/// A constraint or index, by table and name.
+/// A constraint, index, view, function or trigger.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Object {
     Constraint(QualifiedName, Ident),
     Index(QualifiedName, Ident),
+    View(QualifiedName),
+    Function(FunctionId),
+    Trigger(TriggerId),
 }
 
 fn dropped_object(c: &Change) -> Option<Object> {
@@ -88,6 +158,19 @@ fn dropped_object(c: &Change) -> Option<Object> {
         Change::DropIndex { table, index } => {
             Some(Object::Index(table.clone(), index.name.clone()))
         }
+        Change::DropView(v) => Some(Object::View(v.name.clone())),
+        Change::DropFunction(f) => Some(Object::Function(f.id.clone())),
+        Change::DropTrigger(t) => Some(Object::Trigger(t.id.clone())),
+        _ => None,
+    }
+}
+
+/// The object an `Alter*` change of a view, function or trigger is about.
+fn altered_object(c: &Change) -> Option<Object> {
+    match c {
+        Change::AlterView { new, .. } => Some(Object::View(new.name.clone())),
+        Change::AlterFunction { new, .. } => Some(Object::Function(new.id.clone())),
+        Change::AlterTrigger { new, .. } => Some(Object::Trigger(new.id.clone())),
         _ => None,
     }
 }
@@ -103,16 +186,19 @@ struct Dropped {
 /// Adds the rebuild sets of the planned changes to `cx.out`.
 pub(crate) fn add(cx: &mut Cx) {
     let mut dropped = Dropped::default();
-    let mut work: Vec<Trigger> = Vec::new();
+    let mut work: Vec<Cause> = Vec::new();
     for c in &cx.out {
         dropped.both.extend(dropped_object(c));
-        work.extend(triggers_of(c));
+        work.extend(causes_of(c));
     }
+    // views, functions and triggers that change anyway: rebuilt into their new form
+    let altered: BTreeSet<Object> = cx.out.iter().filter_map(altered_object).collect();
+    let mut absorbed: BTreeSet<Object> = BTreeSet::new();
     let mut extra: Vec<Change> = Vec::new();
     while let Some(t) = work.pop() {
         let mut found: Vec<(Change, Change)> = Vec::new();
         match &t.key {
-            Key::Column(table, column) => {
+            Key::Column(table, column) if !t.sql_only => {
                 let (Some(ct), Some(dt)) = (cx.cur.tables.get(table), cx.des.tables.get(table))
                 else {
                     continue;
@@ -122,6 +208,14 @@ pub(crate) fn add(cx: &mut Cx) {
             }
             Key::Type(name) => {
                 let touched = Touched::enum_type(name);
+                for (tn, ct) in &cx.cur.tables {
+                    if let Some(dt) = cx.des.tables.get(tn) {
+                        dependents_in_table(ct, dt, &touched, &t.key, &mut found);
+                    }
+                }
+            }
+            Key::Function(id) => {
+                let touched = Touched::function(id);
                 for (tn, ct) in &cx.cur.tables {
                     if let Some(dt) = cx.des.tables.get(tn) {
                         dependents_in_table(ct, dt, &touched, &t.key, &mut found);
@@ -153,6 +247,7 @@ pub(crate) fn add(cx: &mut Cx) {
             }
             _ => {}
         }
+        sql_dependents(&cx.cur, &cx.des, &t.key, &mut found);
         for (drop, add) in found {
             let Some(object) = dropped_object(&drop) else {
                 continue;
@@ -160,17 +255,24 @@ pub(crate) fn add(cx: &mut Cx) {
             if dropped.both.contains(&object) {
                 continue;
             }
+            // a dependent that changes anyway is rebuilt in both directions
+            let changes = altered.contains(&object);
+            let (active, active_reversed) = if changes {
+                (true, true)
+            } else {
+                (t.active, t.active_reversed)
+            };
             if let Some(&at) = dropped.one_way.get(&object) {
                 // rebuilt already, in one direction: now in the other one too
                 for c in &mut extra[at..at + 2] {
                     if let Change::Rebuilt {
-                        active,
-                        active_reversed,
+                        active: a,
+                        active_reversed: r,
                         ..
                     } = c
                     {
-                        *active |= t.active;
-                        *active_reversed |= t.active_reversed;
+                        *a |= active;
+                        *r |= active_reversed;
                     }
                 }
                 if extra[at].is_active() && extra[at].reverse().is_active() {
@@ -180,26 +282,88 @@ pub(crate) fn add(cx: &mut Cx) {
                 continue;
             }
             let reason = RebuildReason {
-                object: describe(&drop),
+                object: describe(&object),
                 depends_on: t.name.clone(),
             };
             let [drop, add] = [drop, add].map(|c| Change::Rebuilt {
                 reason: reason.clone(),
                 change: Box::new(c),
-                active: t.active,
-                active_reversed: t.active_reversed,
+                active,
+                active_reversed,
             });
-            if t.active && t.active_reversed {
+            if changes {
+                absorbed.insert(object.clone());
+            }
+            if active && active_reversed {
                 dropped.both.insert(object);
             } else {
                 dropped.one_way.insert(object, extra.len());
             }
-            work.extend(triggers_of(&drop));
+            let cascade: Vec<Cause> = causes_of(&drop)
+                .into_iter()
+                .map(|mut c| {
+                    c.active &= active;
+                    c.active_reversed &= active_reversed;
+                    c
+                })
+                .collect();
+            work.extend(cascade);
             extra.push(drop);
             extra.push(add);
         }
     }
+    cx.out
+        .retain(|c| !altered_object(c).is_some_and(|o| absorbed.contains(&o)));
     cx.out.extend(extra);
+}
+
+/// The views (with a materialized view's indexes), functions and triggers of the current
+/// schema that use `key` and exist on both sides: dropped in their current form, created in
+/// their desired one.
+fn sql_dependents(cur: &Schema, des: &Schema, key: &Key, found: &mut Vec<(Change, Change)>) {
+    let uses =
+        |deps: &[aludel_schema::Dependency]| deps.iter().any(|d| graph::dependency_key(d) == *key);
+    for (name, c) in &cur.views {
+        let Some(d) = des.views.get(name) else {
+            continue;
+        };
+        if !uses(&c.depends_on) {
+            continue;
+        }
+        for ix in &c.indexes {
+            if let Some(n) = d.indexes.iter().find(|n| n.name == ix.name) {
+                found.push(index_pair(name, ix, n));
+            }
+        }
+        found.push((
+            Change::DropView(crate::view::bare(c)),
+            Change::CreateView(crate::view::bare(d)),
+        ));
+    }
+    for (id, c) in &cur.functions {
+        let Some(d) = des.functions.get(id) else {
+            continue;
+        };
+        if uses(&c.depends_on) {
+            found.push((
+                Change::DropFunction(crate::function::bare(c)),
+                Change::CreateFunction(crate::function::bare(d)),
+            ));
+        }
+    }
+    for (id, c) in &cur.triggers {
+        let Some(d) = des.triggers.get(id) else {
+            continue;
+        };
+        let mut needs = Vec::new();
+        graph::trigger_uses(c, &mut needs);
+        if needs.contains(key) {
+            found.push((
+                Change::DropTrigger(crate::trigger::bare(c)),
+                Change::CreateTrigger(crate::trigger::bare(d)),
+            ));
+        }
+    }
 }
 
 fn constraint_pair(table: &QualifiedName, old: Constraint, new: Constraint) -> (Change, Change) {
@@ -261,10 +425,12 @@ fn dependents_in_table(
 }
 
 /// How the file names a rebuilt object.
-fn describe(drop: &Change) -> String {
-    match drop {
-        Change::DropConstraint { table, constraint } => format!("{table}.{}", constraint.name()),
-        Change::DropIndex { table, index } => format!("{}.{}", table.schema, index.name),
-        _ => String::new(),
+fn describe(o: &Object) -> String {
+    match o {
+        Object::Constraint(table, name) => format!("{table}.{name}"),
+        Object::Index(table, name) => format!("{}.{name}", table.schema),
+        Object::View(name) => name.to_string(),
+        Object::Function(id) => id.to_string(),
+        Object::Trigger(id) => format!("trigger {}.{}", id.table, id.name),
     }
 }

@@ -52,10 +52,12 @@ fn qualified(schema: &Option<String>, name: &Option<String>) -> Option<Qualified
 
 pub(crate) fn lower(rows: Vec<IndexRow>, schema: &mut Schema) {
     for r in rows {
-        let Some(table) = schema
-            .tables
-            .get_mut(&QualifiedName::new(r.schema, r.table))
-        else {
+        let name = QualifiedName::new(r.schema, r.table);
+        let indexes = if let Some(t) = schema.tables.get_mut(&name) {
+            &mut t.indexes
+        } else if let Some(v) = schema.views.get_mut(&name) {
+            &mut v.indexes
+        } else {
             continue;
         };
         let key_count = r.key_count.max(0) as usize;
@@ -82,7 +84,7 @@ pub(crate) fn lower(rows: Vec<IndexRow>, schema: &mut Schema) {
                 nulls_first: opt & 2 != 0,
             });
         }
-        table.indexes.push(Index {
+        indexes.push(Index {
             name: Ident::new(r.name),
             unique: r.is_unique,
             nulls_not_distinct: r.nulls_not_distinct,

@@ -6,15 +6,19 @@
 mod attribute;
 mod column;
 mod constraint;
+mod depends;
 mod enum_type;
 mod error;
 mod extension;
 mod filter;
+mod function;
 mod index;
 mod namespace;
 mod read;
 mod sequence;
 mod table;
+mod trigger;
+mod view;
 
 use aludel_schema::{QualifiedName, Schema};
 use sqlx::postgres::{PgConnection, PgRow};

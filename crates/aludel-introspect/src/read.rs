@@ -8,12 +8,16 @@ use sqlx::postgres::PgConnection;
 use crate::attribute::{self, AttNames};
 use crate::column::{self, ColumnRow};
 use crate::constraint::{self, ConstraintRow};
+use crate::depends::{self, DependRow, Oids};
 use crate::enum_type::{self, EnumRow};
 use crate::extension::{self, ExtensionRow};
+use crate::function::{self, FunctionRow};
 use crate::index::{self, IndexRow};
 use crate::namespace::{self, NamespaceRow};
 use crate::sequence::{self, SequenceRow};
 use crate::table::{self, TableRow};
+use crate::trigger::{self, TriggerRow};
+use crate::view::{self, ViewRow};
 use crate::{Error, Introspection, Options, Queries, fetch, fetch_query, filter};
 
 struct Small {
@@ -21,6 +25,10 @@ struct Small {
     enums: Vec<EnumRow>,
     seqs: Vec<SequenceRow>,
     tables: Vec<TableRow>,
+    views: Vec<ViewRow>,
+    functions: Vec<FunctionRow>,
+    triggers: Vec<TriggerRow>,
+    depends: Vec<DependRow>,
 }
 
 struct Keys {
@@ -69,6 +77,10 @@ async fn small(conn: &mut PgConnection, s: &[String], q: &mut Queries) -> Result
         enums: fetch(conn, "enums", enum_type::QUERY, s, enum_type::decode, q).await?,
         seqs: fetch(conn, "sequences", sequence::QUERY, s, sequence::decode, q).await?,
         tables: fetch(conn, "tables", table::QUERY, s, table::decode, q).await?,
+        views: fetch(conn, "views", view::QUERY, s, view::decode, q).await?,
+        functions: fetch(conn, "functions", function::QUERY, s, function::decode, q).await?,
+        triggers: fetch(conn, "triggers", trigger::QUERY, s, trigger::decode, q).await?,
+        depends: fetch(conn, "dependencies", depends::QUERY, s, depends::decode, q).await?,
     })
 }
 
@@ -164,6 +176,13 @@ async fn finish(
     column::lower(cols, &mut schema);
     sequence::lower(small.seqs, &mut schema);
     constraint::lower(keys.cons, &names, &mut schema);
+    let mut oids = Oids {
+        views: view::lower(small.views, &keep, &mut schema),
+        functions: function::lower(small.functions, &mut schema),
+        ..Oids::default()
+    };
+    oids.triggers = trigger::lower(small.triggers, &mut schema);
+    depends::lower(small.depends, &oids, &mut schema);
     index::lower(keys.idx, &mut schema);
     schema.normalize();
     Ok(Introspection {

@@ -16,6 +16,11 @@ pub(crate) fn set(target: &CommentTarget, text: Option<&str>) -> Statement {
         CommentTarget::Type(t) => ("TYPE", t.to_string()),
         CommentTarget::Sequence(s) => ("SEQUENCE", s.to_string()),
     };
+    on(kind, &name, text)
+}
+
+/// `COMMENT ON <kind> <name> IS ...` for a kind and a name already printed.
+pub(crate) fn on(kind: &str, name: &str, text: Option<&str>) -> Statement {
     let value = text.map_or_else(|| "NULL".to_owned(), quote_literal);
     Statement::new(format!("COMMENT ON {kind} {name} IS {value}"))
 }

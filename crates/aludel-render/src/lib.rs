@@ -7,6 +7,7 @@ mod comment;
 mod constraint;
 mod enum_type;
 mod extension;
+mod function;
 mod hazard;
 mod index;
 mod namespace;
@@ -14,6 +15,8 @@ mod sequence;
 mod table;
 #[cfg(test)]
 mod tests;
+mod trigger;
+mod view;
 
 use std::fmt;
 
@@ -188,6 +191,13 @@ pub fn render_change(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         | InvalidateConstraint { .. } => constraint::render(c, o, out),
         CreateIndex { .. } | DropIndex { .. } | RenameIndex { .. } => index::render(c, o, out),
         SetComment { target, new, .. } => out.push(comment::set(target, new.as_deref())),
+        CreateView(_) | DropView(_) | AlterView { .. } | RenameView { .. } => view::render(c, out),
+        CreateFunction(_) | DropFunction(_) | AlterFunction { .. } | RenameFunction { .. } => {
+            function::render(c, out)
+        }
+        CreateTrigger(_) | DropTrigger(_) | AlterTrigger { .. } | RenameTrigger { .. } => {
+            trigger::render(c, out)
+        }
         // a rebuild set shares the transaction of the change it is built around, so its
         // members take their plain (transactional) forms even in online mode
         Rebuilt { active: false, .. } => {}

@@ -122,6 +122,14 @@ impl Schema {
             .ok_or_else(|| missing("table", name))
     }
 
+    /// The indexes of a table or of a materialized view.
+    fn indexes_mut(&mut self, name: &QualifiedName) -> Result<&mut Vec<crate::Index>, ApplyError> {
+        if self.views.contains_key(name) {
+            return Ok(&mut self.views.get_mut(name).expect("checked").indexes);
+        }
+        Ok(&mut self.table_mut(name)?.indexes)
+    }
+
     fn column_mut(
         &mut self,
         table: &QualifiedName,
@@ -508,33 +516,126 @@ impl Schema {
                 }
             }
             CreateIndex { table, index } => {
-                let t = self.table_mut(table)?;
-                if t.indexes.iter().any(|i| i.name == index.name) {
+                let indexes = self.indexes_mut(table)?;
+                if indexes.iter().any(|i| i.name == index.name) {
                     return Err(exists("index", format!("{}.{}", table.schema, index.name)));
                 }
-                t.indexes.push(index.clone());
-                t.normalize();
+                indexes.push(index.clone());
+                indexes.sort_by(|a, b| a.name.cmp(&b.name));
             }
             DropIndex { table, index } => {
-                let t = self.table_mut(table)?;
-                let before = t.indexes.len();
-                t.indexes.retain(|i| i.name != index.name);
-                if t.indexes.len() == before {
+                let indexes = self.indexes_mut(table)?;
+                let before = indexes.len();
+                indexes.retain(|i| i.name != index.name);
+                if indexes.len() == before {
                     return Err(missing("index", format!("{}.{}", table.schema, index.name)));
                 }
             }
             RenameIndex { table, from, to } => {
-                let t = self.table_mut(table)?;
-                if t.indexes.iter().any(|i| &i.name == to) {
+                let indexes = self.indexes_mut(table)?;
+                if indexes.iter().any(|i| &i.name == to) {
                     return Err(exists("index", format!("{}.{to}", table.schema)));
                 }
-                let ix = t
-                    .indexes
+                let ix = indexes
                     .iter_mut()
                     .find(|i| &i.name == from)
                     .ok_or_else(|| missing("index", format!("{}.{from}", table.schema)))?;
                 ix.name = to.clone();
-                t.normalize();
+                indexes.sort_by(|a, b| a.name.cmp(&b.name));
+            }
+            CreateView(v) => {
+                if self.views.contains_key(&v.name) {
+                    return Err(exists(v.kind(), &v.name));
+                }
+                self.add_view(v.clone());
+            }
+            DropView(v) => {
+                self.views
+                    .remove(&v.name)
+                    .ok_or_else(|| missing(v.kind(), &v.name))?;
+            }
+            AlterView { old, new } => {
+                let v = self
+                    .views
+                    .get_mut(&old.name)
+                    .ok_or_else(|| missing(old.kind(), &old.name))?;
+                let indexes = std::mem::take(&mut v.indexes);
+                *v = new.clone();
+                v.indexes = indexes;
+            }
+            RenameView { from, to, .. } => {
+                if self.views.contains_key(to) {
+                    return Err(exists("view", to));
+                }
+                let mut v = self
+                    .views
+                    .remove(from)
+                    .ok_or_else(|| missing("view", from))?;
+                v.name = to.clone();
+                self.views.insert(to.clone(), v);
+            }
+            CreateFunction(f) => {
+                if self.functions.contains_key(&f.id) {
+                    return Err(exists("function", &f.id));
+                }
+                self.add_function(f.clone());
+            }
+            DropFunction(f) => {
+                self.functions
+                    .remove(&f.id)
+                    .ok_or_else(|| missing("function", &f.id))?;
+            }
+            AlterFunction { old, new } => {
+                let f = self
+                    .functions
+                    .get_mut(&old.id)
+                    .ok_or_else(|| missing("function", &old.id))?;
+                *f = new.clone();
+            }
+            RenameFunction { from, to, .. } => {
+                let id = crate::FunctionId::new(to.clone(), from.args.clone());
+                if self.functions.contains_key(&id) {
+                    return Err(exists("function", &id));
+                }
+                let mut f = self
+                    .functions
+                    .remove(from)
+                    .ok_or_else(|| missing("function", from))?;
+                f.id = id.clone();
+                self.functions.insert(id, f);
+            }
+            CreateTrigger(t) => {
+                if self.triggers.contains_key(&t.id) {
+                    return Err(exists("trigger", &t.id));
+                }
+                self.add_trigger(t.clone());
+            }
+            DropTrigger(t) => {
+                self.triggers
+                    .remove(&t.id)
+                    .ok_or_else(|| missing("trigger", &t.id))?;
+            }
+            AlterTrigger { old, new } => {
+                let t = self
+                    .triggers
+                    .get_mut(&old.id)
+                    .ok_or_else(|| missing("trigger", &old.id))?;
+                *t = new.clone();
+            }
+            RenameTrigger { table, from, to } => {
+                let key = |name: &Ident| crate::TriggerId {
+                    table: table.clone(),
+                    name: name.clone(),
+                };
+                if self.triggers.contains_key(&key(to)) {
+                    return Err(exists("trigger", key(to)));
+                }
+                let mut t = self
+                    .triggers
+                    .remove(&key(from))
+                    .ok_or_else(|| missing("trigger", key(from)))?;
+                t.id = key(to);
+                self.triggers.insert(key(to), t);
             }
             SetComment { target, new, .. } => self.set_comment(target, new.clone())?,
             Rebuilt {
@@ -562,8 +663,7 @@ impl Schema {
             CommentTarget::Table(t) => self.table_mut(t)?.comment = new,
             CommentTarget::Column(t, c) => self.column_mut(t, c)?.comment = new,
             CommentTarget::Index(t, i) => {
-                self.table_mut(t)?
-                    .indexes
+                self.indexes_mut(t)?
                     .iter_mut()
                     .find(|x| &x.name == i)
                     .ok_or_else(|| missing("index", format!("{}.{i}", t.schema)))?

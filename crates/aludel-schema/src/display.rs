@@ -5,7 +5,7 @@ use std::fmt::{self, Write as _};
 
 use crate::{
     Check, Column, EnumType, ForeignKey, Ident, Index, IndexKey, IndexTarget, MatchType,
-    PrimaryKey, QualifiedName, Schema, Sequence, Table, Unique, quote_literal,
+    PrimaryKey, QualifiedName, Schema, Sequence, Table, Unique, View, quote_literal,
 };
 
 /// `a, b, "C"`.
@@ -230,6 +230,73 @@ pub fn create_table(t: &Table) -> String {
     )
 }
 
+/// `WITH (a=1, b=x)` for stored options (empty when there are none), with a leading space.
+pub fn with_options(options: &std::collections::BTreeMap<String, String>) -> String {
+    if options.is_empty() {
+        return String::new();
+    }
+    let items: Vec<String> = options.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!(" WITH ({})", items.join(", "))
+}
+
+/// `CREATE [MATERIALIZED] VIEW name WITH (...) AS query` (no trailing semicolon; a
+/// materialized view is created `WITH DATA`, the default).
+pub fn create_view(v: &View) -> String {
+    create_view_as(v, "CREATE")
+}
+
+/// The same with another verb (`CREATE OR REPLACE`).
+pub fn create_view_as(v: &View, verb: &str) -> String {
+    let (opts, check) = split_check_option(v);
+    let mut s = format!(
+        "{verb} {} {}{} AS\n{}",
+        v.keyword(),
+        v.name,
+        with_options(&opts),
+        v.definition
+    );
+    if let Some(c) = check {
+        let _ = write!(s, "\n  WITH {} CHECK OPTION", c.to_uppercase());
+    }
+    s
+}
+
+/// A view's options without `check_option`, and `check_option` (which `CREATE VIEW` takes as a
+/// clause after the query; both spellings store the same option).
+fn split_check_option(v: &View) -> (std::collections::BTreeMap<String, String>, Option<String>) {
+    let mut opts = v.options.clone();
+    let check = opts.remove("check_option");
+    (opts, check)
+}
+
+/// The views in an order in which each comes after the views it uses (then by name).
+pub fn views_in_order(s: &Schema) -> Vec<&View> {
+    let mut out: Vec<&View> = Vec::new();
+    let mut placed = std::collections::BTreeSet::new();
+    let mut left: Vec<&View> = s.views.values().collect();
+    while !left.is_empty() {
+        let before = left.len();
+        left.retain(|v| {
+            let ready = v.depends_on.iter().all(|d| match d {
+                crate::Dependency::View(q) => {
+                    q == &v.name || placed.contains(q) || !s.views.contains_key(q)
+                }
+                _ => true,
+            });
+            if ready {
+                placed.insert(v.name.clone());
+                out.push(*v);
+            }
+            !ready
+        });
+        if left.len() == before {
+            // a cycle cannot exist in PostgreSQL; keep whatever is left in name order
+            out.append(&mut left);
+        }
+    }
+    out
+}
+
 /// Prints a script that recreates the schema in an empty database, in dependency order:
 /// schemas, extensions, enums, sequences, tables, indexes, foreign keys, comments.
 impl fmt::Display for Schema {
@@ -254,6 +321,15 @@ impl fmt::Display for Schema {
         for s in self.sequences.values() {
             section.start(f)?;
             writeln!(f, "{};", create_sequence(s))?;
+        }
+        if !self.functions.is_empty() {
+            // bodies are checked when the functions run, not before every table exists
+            section.start(f)?;
+            writeln!(f, "SET check_function_bodies = false;")?;
+        }
+        for func in self.functions.values() {
+            section.start(f)?;
+            writeln!(f, "{};", func.definition)?;
         }
         for t in self.tables.values() {
             section.start(f)?;
@@ -295,6 +371,26 @@ impl fmt::Display for Schema {
                 writeln!(f, "ALTER SEQUENCE {} OWNED BY {table}.{col};", s.name)?;
             }
         }
+        for v in views_in_order(self) {
+            section.start(f)?;
+            writeln!(f, "{};", create_view(v))?;
+            for ix in &v.indexes {
+                writeln!(f, "{};", create_index(&v.name, ix))?;
+            }
+        }
+        for t in self.triggers.values() {
+            section.start(f)?;
+            writeln!(f, "{};", t.definition)?;
+            if t.enabled != crate::TriggerEnabled::Origin {
+                writeln!(
+                    f,
+                    "ALTER TABLE {} {} {};",
+                    t.id.table,
+                    t.enabled.clause(),
+                    t.id.name
+                )?;
+            }
+        }
         let mut comments = String::new();
         {
             let mut c = |what: &str, target: String, text: &Option<String>| {
@@ -324,6 +420,23 @@ impl fmt::Display for Schema {
                     let name = QualifiedName::new(t.name.schema.clone(), ix.name.clone());
                     c("INDEX", name.to_string(), &ix.comment);
                 }
+            }
+            for v in self.views.values() {
+                c(v.keyword(), v.name.to_string(), &v.comment);
+                for ix in &v.indexes {
+                    let name = QualifiedName::new(v.name.schema.clone(), ix.name.clone());
+                    c("INDEX", name.to_string(), &ix.comment);
+                }
+            }
+            for func in self.functions.values() {
+                c(func.kind.keyword(), func.signature(), &func.comment);
+            }
+            for t in self.triggers.values() {
+                c(
+                    "TRIGGER",
+                    format!("{} ON {}", t.id.name, t.id.table),
+                    &t.comment,
+                );
             }
         }
         if !comments.is_empty() {

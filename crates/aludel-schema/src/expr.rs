@@ -86,6 +86,19 @@ pub fn mentions_type(sql: &str, name: &QualifiedName) -> bool {
     !type_mentions(&tokens(sql), name).is_empty()
 }
 
+/// Whether `sql` calls the function `name`, schema-qualified as PostgreSQL prints calls with an
+/// empty `search_path` (`public.next_code()`).
+pub fn mentions_function(sql: &str, name: &QualifiedName) -> bool {
+    let toks = tokens(sql);
+    let (schema, f) = (ident(&name.schema), ident(&name.name));
+    (2..toks.len()).any(|i| {
+        toks[i].kind == f
+            && toks[i - 1].kind == Kind::Dot
+            && toks[i - 2].kind == schema
+            && toks.get(i + 1).map(|t| &t.kind) == Some(&Kind::OpenParen)
+    })
+}
+
 /// Replaces token ranges by `with`.
 fn splice(sql: &str, toks: &[Token], ranges: &[(usize, usize)], with: &str) -> String {
     let mut out = String::new();

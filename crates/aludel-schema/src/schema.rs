@@ -6,7 +6,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{EnumType, Ident, QualifiedName, Sequence, Table};
+use crate::{
+    EnumType, Function, FunctionId, Ident, QualifiedName, Sequence, Table, Trigger, TriggerId, View,
+};
 
 /// A SQL expression in PostgreSQL's canonical spelling (`pg_get_expr` and friends).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -61,6 +63,26 @@ pub struct Schema {
     pub sequences: BTreeMap<QualifiedName, Sequence>,
     #[serde(with = "values::tables")]
     pub tables: BTreeMap<QualifiedName, Table>,
+    #[serde(default, with = "values::views")]
+    pub views: BTreeMap<QualifiedName, View>,
+    #[serde(default, with = "values::functions")]
+    pub functions: BTreeMap<FunctionId, Function>,
+    #[serde(default, with = "values::triggers")]
+    pub triggers: BTreeMap<TriggerId, Trigger>,
+    /// SQL objects as declared (views, functions, triggers as SQL text), before PostgreSQL has
+    /// normalised them: only the models' side has these, and only until they are created in a
+    /// throwaway database and read back into the maps above. The diff never looks at them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub declared_sql: Vec<SqlSource>,
+}
+
+/// SQL text declared for the models (`include_str!("sql/set_updated_at.sql")`), with where it
+/// came from for errors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SqlSource {
+    /// The file (or model) that declared it, as errors name it.
+    pub origin: String,
+    pub sql: String,
 }
 
 impl Schema {
@@ -84,6 +106,21 @@ impl Schema {
         self.sequences.insert(s.name.clone(), s);
     }
 
+    pub fn add_view(&mut self, mut v: View) {
+        v.normalize();
+        self.views.insert(v.name.clone(), v);
+    }
+
+    pub fn add_function(&mut self, mut f: Function) {
+        f.normalize();
+        self.functions.insert(f.id.clone(), f);
+    }
+
+    pub fn add_trigger(&mut self, mut t: Trigger) {
+        t.normalize();
+        self.triggers.insert(t.id.clone(), t);
+    }
+
     pub fn add_table(&mut self, mut t: Table) {
         t.normalize();
         self.tables.insert(t.name.clone(), t);
@@ -92,6 +129,15 @@ impl Schema {
     /// Puts every list into its canonical order (see [`Table::normalize`]).
     pub fn normalize(&mut self) {
         for t in self.tables.values_mut() {
+            t.normalize();
+        }
+        for v in self.views.values_mut() {
+            v.normalize();
+        }
+        for f in self.functions.values_mut() {
+            f.normalize();
+        }
+        for t in self.triggers.values_mut() {
             t.normalize();
         }
     }
@@ -117,6 +163,15 @@ impl Schema {
                 c.renamed_from = None;
             }
         }
+        for v in self.views.values_mut() {
+            v.renamed_from = None;
+        }
+        for f in self.functions.values_mut() {
+            f.renamed_from = None;
+        }
+        for t in self.triggers.values_mut() {
+            t.renamed_from = None;
+        }
     }
 
     /// Whether the schema holds no objects besides (possibly) namespaces.
@@ -125,6 +180,10 @@ impl Schema {
             && self.enums.is_empty()
             && self.sequences.is_empty()
             && self.tables.is_empty()
+            && self.views.is_empty()
+            && self.functions.is_empty()
+            && self.triggers.is_empty()
+            && self.declared_sql.is_empty()
     }
 }
 
@@ -159,4 +218,7 @@ mod values {
     keyed!(enums, crate::QualifiedName, crate::EnumType, name);
     keyed!(sequences, crate::QualifiedName, crate::Sequence, name);
     keyed!(tables, crate::QualifiedName, crate::Table, name);
+    keyed!(views, crate::QualifiedName, crate::View, name);
+    keyed!(functions, crate::FunctionId, crate::Function, id);
+    keyed!(triggers, crate::TriggerId, crate::Trigger, id);
 }

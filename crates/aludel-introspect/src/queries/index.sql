@@ -48,7 +48,7 @@ CROSS JOIN LATERAL (
           AND i.indcollation[s.ord - 1] <> COALESCE(a.attcollation, it.typcollation)
     LEFT JOIN pg_catalog.pg_namespace colln ON colln.oid = coll.collnamespace
 ) AS keys
-WHERE c.relkind IN ('r', 'p')
+WHERE c.relkind IN ('r', 'p', 'm')
   AND n.nspname = ANY ($1::text[])
   AND NOT EXISTS (
         SELECT 1 FROM pg_catalog.pg_constraint k

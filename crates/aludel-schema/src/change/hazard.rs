@@ -105,6 +105,13 @@ impl Change {
                     out.push(note(MayFailOnExistingRows, new.name.to_string()));
                 }
             }
+            // a materialized view made again is computed again, under an exclusive lock
+            CreateView(v) if v.materialized => {
+                out.push(note(RewritesTable, v.name.to_string()));
+            }
+            AlterView { old, new } if new.materialized && !old.replaceable_by(new) => {
+                out.push(note(RewritesTable, new.name.to_string()));
+            }
             Rebuilt {
                 change,
                 active: true,

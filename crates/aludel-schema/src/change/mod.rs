@@ -12,8 +12,9 @@ pub use cast::{cast_using, is_binary_coercible, is_widening};
 pub use hazard::{Hazard, HazardNote};
 
 use crate::{
-    Check, Column, ColumnType, EnumType, Expr, Extension, ForeignKey, Ident, Identity, Index,
-    Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOptions, Table, Unique,
+    Check, Column, ColumnType, EnumType, Expr, Extension, ForeignKey, Function, FunctionId, Ident,
+    Identity, Index, Namespace, PrimaryKey, QualifiedName, Sequence, SequenceOptions, Table,
+    Trigger, Unique, View,
 };
 
 /// Any table constraint.
@@ -343,6 +344,50 @@ pub enum Change {
         target: CommentTarget,
         old: Option<String>,
         new: Option<String>,
+    },
+    /// A view or materialized view with its comment; a materialized view's indexes are
+    /// separate changes (its `indexes` are empty).
+    CreateView(View),
+    DropView(View),
+    /// Anything but the name: in place when [`View::replaceable_by`] allows it (columns renamed,
+    /// `CREATE OR REPLACE VIEW`, `ALTER VIEW ... SET`, `COMMENT`), else drop and create. The
+    /// indexes of a materialized view are separate changes (both `indexes` are empty).
+    AlterView {
+        old: View,
+        new: View,
+    },
+    /// Rename and/or `SET SCHEMA`.
+    RenameView {
+        from: QualifiedName,
+        to: QualifiedName,
+        materialized: bool,
+    },
+    CreateFunction(Function),
+    DropFunction(Function),
+    /// Anything but the identity: `CREATE OR REPLACE` when [`Function::replaceable_by`] allows
+    /// it, else drop and create; the comment with it.
+    AlterFunction {
+        old: Function,
+        new: Function,
+    },
+    /// Rename and/or `SET SCHEMA`, argument types unchanged.
+    RenameFunction {
+        from: FunctionId,
+        to: QualifiedName,
+        kind: crate::FunctionKind,
+    },
+    CreateTrigger(Trigger),
+    DropTrigger(Trigger),
+    /// Definition (`CREATE OR REPLACE TRIGGER`, or drop and create for constraint triggers),
+    /// enabled state, comment.
+    AlterTrigger {
+        old: Trigger,
+        new: Trigger,
+    },
+    RenameTrigger {
+        table: QualifiedName,
+        from: Ident,
+        to: Ident,
     },
     /// A change of a rebuild set: an object that stays the same but depends on something another
     /// change drops or replaces, so it is dropped before that change and recreated after it, in

@@ -242,6 +242,49 @@ impl Change {
                 active: *active_reversed,
                 active_reversed: *active,
             },
+            CreateView(v) => DropView(v.clone()),
+            DropView(v) => CreateView(v.clone()),
+            AlterView { old, new } => AlterView {
+                old: new.clone(),
+                new: old.clone(),
+            },
+            RenameView {
+                from,
+                to,
+                materialized,
+            } => {
+                let (from, to) = swap(from, to);
+                RenameView {
+                    from,
+                    to,
+                    materialized: *materialized,
+                }
+            }
+            CreateFunction(f) => DropFunction(f.clone()),
+            DropFunction(f) => CreateFunction(f.clone()),
+            AlterFunction { old, new } => AlterFunction {
+                old: new.clone(),
+                new: old.clone(),
+            },
+            RenameFunction { from, to, kind } => RenameFunction {
+                from: crate::FunctionId::new(to.clone(), from.args.clone()),
+                to: from.name.clone(),
+                kind: *kind,
+            },
+            CreateTrigger(t) => DropTrigger(t.clone()),
+            DropTrigger(t) => CreateTrigger(t.clone()),
+            AlterTrigger { old, new } => AlterTrigger {
+                old: new.clone(),
+                new: old.clone(),
+            },
+            RenameTrigger { table, from, to } => {
+                let (from, to) = swap(from, to);
+                RenameTrigger {
+                    table: table.clone(),
+                    from,
+                    to,
+                }
+            }
             SetComment { target, old, new } => {
                 let (old, new) = swap(old, new);
                 SetComment {

@@ -1,0 +1,1 @@
+INSERT INTO public.agents (id, name) VALUES (1, 'a');

@@ -1,0 +1,2 @@
+DROP TRIGGER agents_updated_at ON public.agents;
+DROP FUNCTION public.set_updated_at();

@@ -1,0 +1,17 @@
+-- rebuilt: public.active_emails depends on public.active_users
+DROP VIEW public.active_emails;
+-- rebuilt: public.active_users depends on public.users.email
+DROP VIEW public.active_users;
+-- hazard: rewrites-table public.users
+-- hazard: may-fail-on-existing-rows public.users.email
+ALTER TABLE public.users ALTER COLUMN email TYPE character varying(100) USING email::character varying(100);
+-- rebuilt: public.active_users depends on public.users.email
+CREATE VIEW public.active_users AS
+ SELECT users.id,
+    users.email
+   FROM public.users
+  WHERE users.active;
+-- rebuilt: public.active_emails depends on public.active_users
+CREATE VIEW public.active_emails AS
+ SELECT active_users.email
+   FROM public.active_users;

@@ -1,0 +1,5 @@
+CREATE OR REPLACE VIEW public.active_users AS
+ SELECT users.id,
+    users.email
+   FROM public.users
+  WHERE users.active;
