@@ -1,0 +1,1 @@
+INSERT INTO public.agents VALUES (1, 'active'), (2, 'retired');

@@ -1,0 +1,2 @@
+DROP FUNCTION public.user_count();
+DROP FUNCTION public.email_of(uid bigint);

@@ -1,0 +1,1 @@
+CREATE FUNCTION public.add_one(a integer) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN a + 1; END $$;

@@ -1,0 +1,1 @@
+ALTER FUNCTION public.increment(integer) RENAME TO add_one;

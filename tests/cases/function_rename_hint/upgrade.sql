@@ -1,0 +1,1 @@
+ALTER FUNCTION public.add_one(integer) RENAME TO increment;

@@ -1,0 +1,4 @@
+DROP FUNCTION public.note(m text);
+CREATE OR REPLACE PROCEDURE public.note(IN m text)
+ LANGUAGE sql
+AS $procedure$ INSERT INTO public.log VALUES (m) $procedure$;

@@ -1,0 +1,1 @@
+CREATE TABLE public.codes (id bigint PRIMARY KEY, code text NOT NULL);

@@ -1,0 +1,5 @@
+DROP INDEX public.codes_norm;
+ALTER TABLE public.codes DROP CONSTRAINT codes_code_check;
+DROP FUNCTION public.norm(t text);
+ALTER TABLE public.codes ALTER COLUMN code DROP DEFAULT;
+DROP FUNCTION public.new_code();

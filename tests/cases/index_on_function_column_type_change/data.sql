@@ -1,0 +1,1 @@
+INSERT INTO public.codes VALUES (1, 'ABC');

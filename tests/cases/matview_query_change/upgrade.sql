@@ -1,0 +1,13 @@
+DROP INDEX public.daily_usage_agent_day;
+DROP MATERIALIZED VIEW public.daily_usage;
+-- hazard: rewrites-table public.daily_usage
+CREATE MATERIALIZED VIEW public.daily_usage WITH (fillfactor=90) AS
+ SELECT usage.agent_id,
+    date_trunc('day'::text, usage.at) AS day,
+    sum(usage.tokens) AS tokens,
+    count(*) AS calls
+   FROM public.usage
+  GROUP BY usage.agent_id, (date_trunc('day'::text, usage.at));
+-- hazard: blocks-writes public.daily_usage
+-- hazard: may-fail-on-existing-rows public.daily_usage_agent_day
+CREATE UNIQUE INDEX daily_usage_agent_day ON public.daily_usage USING btree (agent_id, day);

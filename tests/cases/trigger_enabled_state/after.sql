@@ -1,0 +1,9 @@
+CREATE TABLE public.accounts (id bigint PRIMARY KEY, status varchar(20) NOT NULL, balance int NOT NULL DEFAULT 0);
+CREATE FUNCTION public.audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER a1 BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.audit();
+ALTER TABLE public.accounts DISABLE TRIGGER a1;
+CREATE TRIGGER a2 BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.audit();
+ALTER TABLE public.accounts ENABLE REPLICA TRIGGER a2;
+CREATE TRIGGER a3 BEFORE INSERT OR UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.audit();
+ALTER TABLE public.accounts ENABLE ALWAYS TRIGGER a3;
+COMMENT ON TRIGGER a3 ON public.accounts IS 'always';

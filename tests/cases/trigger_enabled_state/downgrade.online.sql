@@ -1,0 +1,6 @@
+SET LOCAL lock_timeout = '5s';
+CREATE OR REPLACE TRIGGER a3 BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.audit();
+ALTER TABLE public.accounts ENABLE TRIGGER a3;
+COMMENT ON TRIGGER a3 ON public.accounts IS NULL;
+ALTER TABLE public.accounts ENABLE TRIGGER a2;
+ALTER TABLE public.accounts ENABLE TRIGGER a1;

@@ -1,0 +1,6 @@
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE public.accounts DISABLE TRIGGER a1;
+ALTER TABLE public.accounts ENABLE REPLICA TRIGGER a2;
+CREATE OR REPLACE TRIGGER a3 BEFORE INSERT OR UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.audit();
+ALTER TABLE public.accounts ENABLE ALWAYS TRIGGER a3;
+COMMENT ON TRIGGER a3 ON public.accounts IS 'always';

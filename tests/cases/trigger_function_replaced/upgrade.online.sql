@@ -1,0 +1,5 @@
+SET LOCAL lock_timeout = '5s';
+CREATE OR REPLACE FUNCTION public.f()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$ BEGIN NEW.n := 1; RETURN NEW; END $function$;

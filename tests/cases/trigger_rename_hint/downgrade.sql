@@ -1,0 +1,1 @@
+ALTER TRIGGER accounts_audit ON public.accounts RENAME TO a1;

@@ -1,0 +1,1 @@
+ALTER TRIGGER a1 ON public.accounts RENAME TO accounts_audit;

@@ -1,0 +1,2 @@
+CREATE TABLE public.users (id bigint PRIMARY KEY, email text NOT NULL, active boolean NOT NULL DEFAULT true);
+CREATE VIEW public.v AS SELECT id, email AS mail FROM public.users;

@@ -1,0 +1,6 @@
+SET LOCAL lock_timeout = '5s';
+ALTER VIEW public.v RENAME COLUMN mail TO email;
+CREATE OR REPLACE VIEW public.v AS
+ SELECT users.id,
+    users.email
+   FROM public.users;

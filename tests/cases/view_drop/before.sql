@@ -1,0 +1,3 @@
+CREATE TABLE public.users (id bigint PRIMARY KEY, email text NOT NULL, active boolean NOT NULL DEFAULT true);
+CREATE VIEW public.v AS SELECT id FROM public.users;
+CREATE VIEW public.w AS SELECT id FROM public.v;

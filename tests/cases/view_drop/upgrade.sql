@@ -1,0 +1,2 @@
+DROP VIEW public.w;
+DROP VIEW public.v;

@@ -1,0 +1,6 @@
+ALTER TABLE public.users ADD COLUMN phone text;
+CREATE OR REPLACE VIEW public.contacts AS
+ SELECT users.id,
+    users.email,
+    users.phone
+   FROM public.users;

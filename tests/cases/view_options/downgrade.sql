@@ -1,0 +1,1 @@
+ALTER VIEW public.v RESET (check_option, security_barrier, security_invoker);

@@ -1,0 +1,2 @@
+SET LOCAL lock_timeout = '5s';
+ALTER VIEW public.v SET (check_option=local, security_barrier=true, security_invoker=true);

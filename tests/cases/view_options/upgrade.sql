@@ -1,0 +1,1 @@
+ALTER VIEW public.v SET (check_option=local, security_barrier=true, security_invoker=true);

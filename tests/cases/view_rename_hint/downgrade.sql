@@ -1,0 +1,1 @@
+ALTER VIEW public.user_ids RENAME TO v;

@@ -1,0 +1,1 @@
+ALTER VIEW public.v RENAME TO user_ids;
