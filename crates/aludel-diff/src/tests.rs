@@ -2,9 +2,10 @@
 //! reversed changes lead back to `a`, and a snapshot of the changes through one `check` helper.
 
 use aludel_schema::{
-    Change, Check, Column, ColumnType, EnumType, EnumValue, Expr, Extension, FkAction, ForeignKey,
-    Ident, Identity, IdentityKind, Index, IndexKey, IndexTarget, Namespace, PrimaryKey,
-    QualifiedName, Schema, Sequence, SequenceOptions, Table, Unique, naming,
+    Change, Check, Column, ColumnType, Dependency, EnumType, EnumValue, Expr, Extension, FkAction,
+    ForeignKey, FunctionId, Ident, Identity, IdentityKind, Index, IndexKey, IndexTarget, Namespace,
+    PrimaryKey, QualifiedName, Schema, Sequence, SequenceOptions, Table, Trigger, TriggerEnabled,
+    TriggerId, Unique, View, ViewColumn, naming,
 };
 use expect_test::{Expect, expect};
 
@@ -365,6 +366,15 @@ fn describe(c: &Change) -> String {
         Change::SetComment { target, new, .. } => format!("{target:?} {new:?}"),
         Change::RenameSchema { from, to } => format!("{from} -> {to}"),
         Change::SetExtensionSchema { name, from, to } => format!("{name} {from} -> {to}"),
+        Change::CreateView(v) | Change::DropView(v) => v.name.to_string(),
+        Change::AlterView { new, .. } => new.name.to_string(),
+        Change::RenameView { from, to, .. } => format!("{from} -> {to}"),
+        Change::CreateFunction(f) | Change::DropFunction(f) => f.id.to_string(),
+        Change::AlterFunction { new, .. } => new.id.to_string(),
+        Change::RenameFunction { from, to, .. } => format!("{from} -> {to}"),
+        Change::CreateTrigger(t) | Change::DropTrigger(t) => t.id.to_string(),
+        Change::AlterTrigger { new, .. } => new.id.to_string(),
+        Change::RenameTrigger { table, from, to } => format!("{table} {from} -> {to}"),
         Change::Rebuilt { .. } => unreachable!("described above"),
     };
     let hazards: Vec<String> = c.hazards().iter().map(|h| format!("[{h}]")).collect();
@@ -1085,4 +1095,114 @@ mod random {
             })
             .unwrap();
     }
+}
+
+fn view(name: &str, def: &str, columns: &[(&str, &str)], deps: Vec<Dependency>) -> View {
+    View {
+        name: qn(name),
+        materialized: false,
+        definition: def.to_owned(),
+        columns: columns
+            .iter()
+            .map(|(n, ty)| ViewColumn {
+                name: Ident::new(*n),
+                ty: (*ty).to_owned(),
+            })
+            .collect(),
+        options: Default::default(),
+        indexes: Vec::new(),
+        comment: None,
+        depends_on: deps,
+        renamed_from: None,
+    }
+}
+
+#[test]
+fn a_view_gaining_columns_is_replaced_in_place_and_its_dependents_rebuilt_only_once_reversed() {
+    let mut a = schema(vec![table(
+        "t",
+        vec![col("id", ColumnType::Integer), col("x", ColumnType::Text)],
+    )]);
+    let id = Dependency::Column(qn("t"), Ident::new("id"));
+    let x = Dependency::Column(qn("t"), Ident::new("x"));
+    a.add_view(view(
+        "v",
+        "SELECT t.id FROM t",
+        &[("id", "integer")],
+        vec![id.clone()],
+    ));
+    a.add_view(view(
+        "w",
+        "SELECT v.id FROM v",
+        &[("id", "integer")],
+        vec![Dependency::View(qn("v"))],
+    ));
+    let mut b = a.clone();
+    b.add_view(view(
+        "v",
+        "SELECT t.id, t.x FROM t",
+        &[("id", "integer"), ("x", "text")],
+        vec![id, x],
+    ));
+    check(
+        &a,
+        &b,
+        expect![[r#"
+            DropView public.w (rebuilt, once reversed: public.w depends on public.v)
+            AlterView public.v
+            CreateView public.w (rebuilt, once reversed: public.w depends on public.v)
+        "#]],
+    );
+}
+
+#[test]
+fn a_column_type_change_rebuilds_the_views_and_triggers_on_the_column_only() {
+    let t = table(
+        "t",
+        vec![col("id", ColumnType::Integer), col("x", ColumnType::Text)],
+    );
+    let mut a = schema(vec![t.clone()]);
+    let x = Dependency::Column(qn("t"), Ident::new("x"));
+    let id = Dependency::Column(qn("t"), Ident::new("id"));
+    a.add_view(view(
+        "on_x",
+        "SELECT t.x FROM t",
+        &[("x", "text")],
+        vec![x.clone()],
+    ));
+    a.add_view(view(
+        "on_id",
+        "SELECT t.id FROM t",
+        &[("id", "integer")],
+        vec![id],
+    ));
+    let f = FunctionId::new(qn("f"), "");
+    a.add_trigger(Trigger {
+        id: TriggerId {
+            table: qn("t"),
+            name: Ident::new("t_x"),
+        },
+        definition: "CREATE TRIGGER t_x BEFORE UPDATE OF x ON public.t FOR EACH ROW EXECUTE FUNCTION public.f()".into(),
+        constraint: false,
+        function: f,
+        enabled: TriggerEnabled::Origin,
+        comment: None,
+        depends_on: vec![x],
+        renamed_from: None,
+    });
+    let mut b = a.clone();
+    let mut t2 = t;
+    t2.columns[1].ty = ColumnType::Varchar { length: Some(10) };
+    b.add_table(t2);
+    check(
+        &a,
+        &b,
+        expect![[r#"
+            DropView public.on_x (rebuilt: public.on_x depends on public.t.x)
+            DropTrigger t_x on public.t (rebuilt: trigger public.t.t_x depends on public.t.x)
+            AlterColumnType public.t.x text -> character varying(10) using Some(Expr("x::character varying(10)")) [rewrites-table public.t] [may-fail-on-existing-rows public.t.x]
+            CreateView public.on_x (rebuilt: public.on_x depends on public.t.x)
+            CreateTrigger t_x on public.t (rebuilt: trigger public.t.t_x depends on public.t.x)
+        "#]],
+    );
 }

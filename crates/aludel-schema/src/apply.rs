@@ -602,11 +602,9 @@ impl Schema {
                     .remove(from)
                     .ok_or_else(|| missing("function", from))?;
                 // the definition names the function, as PostgreSQL prints it after the rename
-                f.definition = f.definition.replacen(
-                    &format!("{}(", from.name),
-                    &format!("{to}("),
-                    1,
-                );
+                f.definition =
+                    f.definition
+                        .replacen(&format!("{}(", from.name), &format!("{to}("), 1);
                 f.id = id.clone();
                 self.functions.insert(id, f);
             }
@@ -641,9 +639,11 @@ impl Schema {
                     .remove(&key(from))
                     .ok_or_else(|| missing("trigger", key(from)))?;
                 // the definition names the trigger, as PostgreSQL prints it after the rename
-                t.definition =
-                    t.definition
-                        .replacen(&format!("TRIGGER {from} "), &format!("TRIGGER {to} "), 1);
+                t.definition = t.definition.replacen(
+                    &format!("TRIGGER {from} "),
+                    &format!("TRIGGER {to} "),
+                    1,
+                );
                 t.id = key(to);
                 self.triggers.insert(key(to), t);
             }
