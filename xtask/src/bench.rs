@@ -1,6 +1,8 @@
-//! `cargo xtask bench introspect [--tables N]`: generates a synthetic schema of N tables into a
-//! throwaway database, then times aludel's introspection and `pg_dump --schema-only` on the same
-//! database in the same run, and prints both, their ratio and the number of catalog queries.
+//! `cargo xtask bench introspect [--tables N] [--sql-objects]`: generates a synthetic schema of N
+//! tables (with `--sql-objects` also 1,000 views, 2,000 functions and a trigger per table, up to
+//! 5,000) into a throwaway database, then times aludel's introspection and `pg_dump
+//! --schema-only` on the same database in the same run, and prints both, their ratio and the
+//! number of catalog queries.
 
 use std::fmt::Write as _;
 use std::process::{Command, ExitCode};
@@ -17,8 +19,8 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
         Some("runner") => crate::bench_runner::run(&args[1..]),
         Some("build") => crate::bench_build::run(&args[1..]),
         _ => anyhow::bail!(
-            "usage: cargo xtask bench introspect [--tables N]\n       \
-             cargo xtask bench diff [--tables N] [--runs R]\n       \
+            "usage: cargo xtask bench introspect [--tables N] [--sql-objects]\n       \
+             cargo xtask bench diff [--tables N] [--runs R] [--sql-objects]\n       \
              cargo xtask bench autogen [--tables N] [--revisions R]\n       \
              cargo xtask bench runner [--migrations N]\n       \
              cargo xtask bench build [--models N]"
@@ -41,6 +43,13 @@ fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
                 .execute(&mut conn)
                 .await?;
         }
+        if args.iter().any(|a| a == "--sql-objects") {
+            for chunk in synthetic_sql_objects(tables).chunks(500) {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(chunk.concat()))
+                    .execute(&mut conn)
+                    .await?;
+            }
+        }
         eprintln!("generated {tables} tables in {:.1?}", t0.elapsed());
 
         let mut ours = Vec::new();
@@ -53,7 +62,10 @@ fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
             let took = t.elapsed();
             ours.push(took);
             queries = r.queries;
-            objects = r.schema.tables.len();
+            objects = r.schema.tables.len()
+                + r.schema.views.len()
+                + r.schema.functions.len()
+                + r.schema.triggers.len();
             if best.as_ref().is_none_or(|(b, _)| took < *b) {
                 best = Some((took, r.timings));
             }
@@ -86,7 +98,7 @@ fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
         }
         let best = |v: &[Duration]| v.iter().min().copied().unwrap_or_default();
         let (a, b) = (best(&ours), best(&dump));
-        println!("tables introspected:        {objects}");
+        println!("objects introspected:       {objects}");
         println!("catalog queries issued:     {queries}");
         println!(
             "aludel introspection (best of 3): {:>8.1} ms",
@@ -104,6 +116,33 @@ fn bench_introspect(args: &[String]) -> anyhow::Result<ExitCode> {
     })?;
     cluster.stop()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// 2,000 functions (half of them trigger functions), 1,000 views on the first tables, a trigger
+/// per table (up to 5,000), one statement each.
+fn synthetic_sql_objects(tables: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for i in 0..1000 {
+        out.push(format!(
+            "CREATE FUNCTION public.touch{i}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;\n"
+        ));
+        out.push(format!(
+            "CREATE FUNCTION public.add{i}(a integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN a + {i};\n"
+        ));
+    }
+    for i in 0..tables.min(1000) {
+        out.push(format!(
+            "CREATE VIEW public.v{i} AS SELECT id, public.add{}(1) AS one FROM public.t{i};\n",
+            i % 1000
+        ));
+    }
+    for i in 0..tables.min(5000) {
+        out.push(format!(
+            "CREATE TRIGGER touch BEFORE UPDATE ON public.t{i} FOR EACH ROW EXECUTE FUNCTION public.touch{}();\n",
+            i % 1000
+        ));
+    }
+    out
 }
 
 /// Deterministic synthetic DDL, one string per table plus its indexes, keys and comments:

@@ -1,13 +1,15 @@
-//! `cargo xtask bench diff [--tables N] [--runs R]`: two in-memory schemas of N tables (5,000 by
-//! default) that differ in 1% of the tables; times `diff` + `render` of upgrade and downgrade
-//! (median of R runs) against the 100 ms target. No database involved.
+//! `cargo xtask bench diff [--tables N] [--runs R] [--sql-objects]`: two in-memory schemas of N
+//! tables (5,000 by default) that differ in 1% of the tables; with `--sql-objects` they also hold
+//! 1,000 views, 2,000 functions and 5,000 triggers (1% of each changed); times `diff` + `render`
+//! of upgrade and downgrade (median of R runs) against the 100 ms target. No database involved.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use aludel_schema::{
-    Check, Column, ColumnType, Deferrable, EnumType, EnumValue, Expr, FkAction, ForeignKey, Ident,
-    Index, IndexKey, Namespace, PrimaryKey, QualifiedName, Schema, Table, naming,
+    Check, Column, ColumnType, Deferrable, Dependency, EnumType, EnumValue, Expr, FkAction,
+    ForeignKey, Function, FunctionId, FunctionKind, Ident, Index, IndexKey, Namespace, PrimaryKey,
+    QualifiedName, Schema, Table, Trigger, TriggerEnabled, TriggerId, View, ViewColumn, naming,
 };
 
 fn table(i: usize) -> Table {
@@ -127,11 +129,142 @@ pub(crate) fn changed(a: &Schema) -> (Schema, usize) {
     (b, n)
 }
 
+fn function(i: usize) -> Function {
+    let name = QualifiedName::new("public", format!("f{i:04}").as_str());
+    let trigger = i % 2 == 0;
+    let (args, result) = if trigger {
+        ("", "trigger")
+    } else {
+        ("integer", "integer")
+    };
+    let body = if trigger {
+        "BEGIN RETURN NEW; END"
+    } else {
+        "BEGIN RETURN a + 1; END"
+    };
+    Function {
+        id: FunctionId::new(name.clone(), args),
+        kind: FunctionKind::Function,
+        identity_args: if trigger {
+            String::new()
+        } else {
+            "a integer".into()
+        },
+        parameters: if trigger {
+            "||".into()
+        } else {
+            "|a|integer".into()
+        },
+        defaults: 0,
+        result: Some(result.into()),
+        language: "plpgsql".into(),
+        volatility: "v".into(),
+        strict: false,
+        security_definer: false,
+        leakproof: false,
+        parallel: "u".into(),
+        cost: "100".into(),
+        rows: "0".into(),
+        config: Vec::new(),
+        definition: format!(
+            "CREATE OR REPLACE FUNCTION {name}({})\n RETURNS {result}\n LANGUAGE plpgsql\nAS $function$ {body} $function$",
+            if trigger { "" } else { "a integer" }
+        ),
+        comment: None,
+        depends_on: Vec::new(),
+        renamed_from: None,
+    }
+}
+
+/// Adds 1,000 views (on the first tables), 2,000 functions (half of them trigger functions) and
+/// one trigger per table, up to 5,000.
+pub(crate) fn add_sql_objects(s: &mut Schema) {
+    let tables: Vec<QualifiedName> = s.tables.keys().cloned().collect();
+    for i in 0..2000 {
+        s.add_function(function(i));
+    }
+    for (i, t) in tables.iter().take(1000).enumerate() {
+        let name = QualifiedName::new("public", format!("v{i:04}").as_str());
+        s.add_view(View {
+            name,
+            materialized: false,
+            definition: format!(" SELECT {0}.id,\n    {0}.c0\n   FROM {t}", t.name),
+            columns: vec![
+                ViewColumn {
+                    name: Ident::new("id"),
+                    ty: "bigint".into(),
+                },
+                ViewColumn {
+                    name: Ident::new("c0"),
+                    ty: "integer".into(),
+                },
+            ],
+            options: Default::default(),
+            indexes: Vec::new(),
+            comment: None,
+            depends_on: vec![
+                Dependency::Column(t.clone(), Ident::new("id")),
+                Dependency::Column(t.clone(), Ident::new("c0")),
+            ],
+            renamed_from: None,
+        });
+    }
+    for (i, t) in tables.iter().take(5000).enumerate() {
+        let f = function((i % 1000) * 2);
+        let id = TriggerId {
+            table: t.clone(),
+            name: Ident::new("touch"),
+        };
+        s.add_trigger(Trigger {
+            definition: format!(
+                "CREATE TRIGGER touch BEFORE UPDATE ON {t} FOR EACH ROW EXECUTE FUNCTION {}()",
+                f.id.name
+            ),
+            id,
+            constraint: false,
+            function: f.id.clone(),
+            enabled: TriggerEnabled::Origin,
+            comment: None,
+            depends_on: Vec::new(),
+            renamed_from: None,
+        });
+    }
+}
+
+/// 1% of the views (a column appended), functions (body) and triggers (disabled) changed.
+fn change_sql_objects(b: &mut Schema) -> usize {
+    let mut n = 0;
+    for v in b.views.values_mut().step_by(100) {
+        v.definition.push_str(",\n    1 AS one");
+        v.columns.push(ViewColumn {
+            name: Ident::new("one"),
+            ty: "integer".into(),
+        });
+        n += 1;
+    }
+    for f in b.functions.values_mut().step_by(100) {
+        f.definition = f.definition.replace("RETURN", "RETURN /* changed */");
+        n += 1;
+    }
+    for t in b.triggers.values_mut().step_by(100) {
+        t.enabled = TriggerEnabled::Disabled;
+        n += 1;
+    }
+    n
+}
+
 pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     let tables: usize = crate::flag(args, "--tables")?.unwrap_or(5000);
     let runs: usize = crate::flag(args, "--runs")?.unwrap_or(7).max(1);
-    let a = schema(tables);
-    let (b, touched) = changed(&a);
+    let sql_objects = args.iter().any(|a| a == "--sql-objects");
+    let mut a = schema(tables);
+    if sql_objects {
+        add_sql_objects(&mut a);
+    }
+    let (mut b, mut touched) = changed(&a);
+    if sql_objects {
+        touched += change_sql_objects(&mut b);
+    }
     let mut times = Vec::new();
     let mut statements = 0;
     for _ in 0..runs {
@@ -145,7 +278,12 @@ pub(crate) fn run(args: &[String]) -> anyhow::Result<ExitCode> {
     }
     times.sort();
     let median: Duration = times[times.len() / 2];
-    println!("tables per schema:          {tables} ({touched} changed)");
+    println!(
+        "objects per schema:         {tables} tables, {} views, {} functions, {} triggers ({touched} changed)",
+        a.views.len(),
+        a.functions.len(),
+        a.triggers.len()
+    );
     println!("statements (up + down):     {statements}");
     println!(
         "diff + render (median of {runs}): {:>8.1} ms (target: under 100 ms)",

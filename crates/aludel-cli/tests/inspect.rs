@@ -187,3 +187,70 @@ async fn the_url_comes_from_the_settings_and_the_version_table_is_left_out() {
     "#]]
     .assert_eq(&out);
 }
+
+/// `inspect`'s output, run in an empty database, makes an equal database (functions with their
+/// bodies, views on views, triggers with their state, a materialized view with its index), and
+/// inspecting that one prints the same text again.
+#[tokio::test(flavor = "multi_thread")]
+async fn output_replays_into_an_equal_database_and_is_a_fixed_point() {
+    let first = TestDb::new().await;
+    first
+        .execute(
+            "CREATE SCHEMA app;
+             CREATE TABLE app.t (id integer PRIMARY KEY, n integer NOT NULL DEFAULT 0,
+                                 updated_at timestamptz);
+             CREATE FUNCTION app.stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+               NEW.updated_at := now();
+               RETURN NEW;
+             END
+             $$;
+             CREATE FUNCTION app.total() RETURNS bigint LANGUAGE sql STABLE
+               BEGIN ATOMIC SELECT sum(n) FROM app.t; END;
+             CREATE FUNCTION app.count_rows() RETURNS bigint LANGUAGE sql STABLE
+               AS $$ SELECT count(*) FROM app.t $$;
+             COMMENT ON FUNCTION app.stamp() IS 'stamps updated_at';
+             CREATE TRIGGER t_stamp BEFORE UPDATE ON app.t FOR EACH ROW EXECUTE FUNCTION app.stamp();
+             ALTER TABLE app.t DISABLE TRIGGER t_stamp;
+             CREATE VIEW app.z_base AS SELECT id, n FROM app.t;
+             CREATE VIEW app.a_on_base WITH (security_barrier = true) AS SELECT id FROM app.z_base;
+             CREATE MATERIALIZED VIEW app.m AS SELECT n, count(*) AS c FROM app.t GROUP BY n;
+             CREATE UNIQUE INDEX m_n ON app.m (n);",
+        )
+        .await;
+    let inspect = |url: String| async move {
+        let (code, out, err) =
+            tokio::task::spawn_blocking(move || run(&["inspect", &url, "--schema", "app"]))
+                .await
+                .unwrap();
+        assert_eq!((code, err.as_str()), (0, ""));
+        out
+    };
+    let printed = inspect(first.url().to_owned()).await;
+    for needle in [
+        "CREATE OR REPLACE FUNCTION app.stamp()",
+        "BEGIN ATOMIC",
+        "CREATE VIEW app.a_on_base WITH (security_barrier=true) AS",
+        "CREATE MATERIALIZED VIEW app.m AS",
+        "CREATE UNIQUE INDEX m_n ON app.m",
+        "ALTER TABLE app.t DISABLE TRIGGER t_stamp;",
+    ] {
+        assert!(
+            printed.contains(needle),
+            "{needle} missing from:\n{printed}"
+        );
+    }
+    let second = TestDb::new().await;
+    second.execute(&printed).await;
+    assert_eq!(inspect(second.url().to_owned()).await, printed);
+    let read = |url: String| async move {
+        aludel_introspect::introspect_url(&url, &aludel_introspect::Options::default())
+            .await
+            .unwrap()
+            .schema
+    };
+    assert_eq!(
+        read(first.url().to_owned()).await,
+        read(second.url().to_owned()).await
+    );
+}

@@ -269,29 +269,81 @@ fn split_check_option(v: &View) -> (std::collections::BTreeMap<String, String>, 
     (opts, check)
 }
 
-/// The views in an order in which each comes after the views it uses (then by name).
-pub fn views_in_order(s: &Schema) -> Vec<&View> {
-    let mut out: Vec<&View> = Vec::new();
+/// A view or a function, in the order [`sql_objects_in_order`] gives them.
+#[derive(Debug, Clone, Copy)]
+pub enum SqlObject<'a> {
+    View(&'a View),
+    Function(&'a crate::Function),
+}
+
+/// Whether a function needs relations to exist when it is created (a `BEGIN ATOMIC` body that
+/// uses tables, columns or views); the others can be created before every table.
+pub fn needs_relations(f: &crate::Function) -> bool {
+    f.depends_on.iter().any(|d| {
+        matches!(
+            d,
+            crate::Dependency::Table(_)
+                | crate::Dependency::Column(..)
+                | crate::Dependency::View(_)
+        )
+    })
+}
+
+/// The views, and the functions that need relations, each after the views and functions it
+/// uses (then views before functions, by name): what comes after the tables.
+pub fn sql_objects_in_order(s: &Schema) -> Vec<SqlObject<'_>> {
+    #[derive(PartialEq, Eq, PartialOrd, Ord, Clone)]
+    enum Id {
+        View(QualifiedName),
+        Function(crate::FunctionId),
+    }
+    let mut left: Vec<(Id, SqlObject<'_>, &[crate::Dependency])> = s
+        .views
+        .values()
+        .map(|v| {
+            (
+                Id::View(v.name.clone()),
+                SqlObject::View(v),
+                v.depends_on.as_slice(),
+            )
+        })
+        .chain(
+            s.functions
+                .values()
+                .filter(|f| needs_relations(f))
+                .map(|f| {
+                    (
+                        Id::Function(f.id.clone()),
+                        SqlObject::Function(f),
+                        f.depends_on.as_slice(),
+                    )
+                }),
+        )
+        .collect();
+    let pending: std::collections::BTreeSet<Id> =
+        left.iter().map(|(id, _, _)| id.clone()).collect();
     let mut placed = std::collections::BTreeSet::new();
-    let mut left: Vec<&View> = s.views.values().collect();
+    let mut out = Vec::new();
     while !left.is_empty() {
         let before = left.len();
-        left.retain(|v| {
-            let ready = v.depends_on.iter().all(|d| match d {
-                crate::Dependency::View(q) => {
-                    q == &v.name || placed.contains(q) || !s.views.contains_key(q)
-                }
-                _ => true,
+        left.retain(|(id, obj, deps)| {
+            let ready = deps.iter().all(|d| {
+                let needed = match d {
+                    crate::Dependency::View(q) => Id::View(q.clone()),
+                    crate::Dependency::Function(f) => Id::Function(f.clone()),
+                    _ => return true,
+                };
+                needed == *id || placed.contains(&needed) || !pending.contains(&needed)
             });
             if ready {
-                placed.insert(v.name.clone());
-                out.push(*v);
+                placed.insert(id.clone());
+                out.push(*obj);
             }
             !ready
         });
         if left.len() == before {
-            // a cycle cannot exist in PostgreSQL; keep whatever is left in name order
-            out.append(&mut left);
+            // PostgreSQL allows no cycle here; keep whatever is left in name order
+            out.extend(left.drain(..).map(|(_, obj, _)| obj));
         }
     }
     out
@@ -327,7 +379,7 @@ impl fmt::Display for Schema {
             section.start(f)?;
             writeln!(f, "SET check_function_bodies = false;")?;
         }
-        for func in self.functions.values() {
+        for func in self.functions.values().filter(|x| !needs_relations(x)) {
             section.start(f)?;
             writeln!(f, "{};", func.definition)?;
         }
@@ -371,11 +423,16 @@ impl fmt::Display for Schema {
                 writeln!(f, "ALTER SEQUENCE {} OWNED BY {table}.{col};", s.name)?;
             }
         }
-        for v in views_in_order(self) {
+        for o in sql_objects_in_order(self) {
             section.start(f)?;
-            writeln!(f, "{};", create_view(v))?;
-            for ix in &v.indexes {
-                writeln!(f, "{};", create_index(&v.name, ix))?;
+            match o {
+                SqlObject::View(v) => {
+                    writeln!(f, "{};", create_view(v))?;
+                    for ix in &v.indexes {
+                        writeln!(f, "{};", create_index(&v.name, ix))?;
+                    }
+                }
+                SqlObject::Function(func) => writeln!(f, "{};", func.definition)?,
             }
         }
         for t in self.triggers.values() {
