@@ -31,6 +31,7 @@ pub(crate) enum Key {
     View(QualifiedName),
     Function(FunctionId),
     Trigger(TriggerId),
+    Statistics(QualifiedName),
 }
 
 impl Key {
@@ -47,6 +48,7 @@ impl Key {
             Key::Function(f) => Some(Key::Schema(f.name.schema.clone())),
             // on a table or a view: `trigger_uses` names both
             Key::Trigger(_) => None,
+            Key::Statistics(q) => Some(Key::Schema(q.schema.clone())),
         }
     }
 
@@ -180,6 +182,14 @@ fn view_provides(v: &View) -> Vec<Key> {
         out.push(Key::Table(v.name.clone()));
     }
     out
+}
+
+/// What extended statistics use: the table, its columns, what its expressions name.
+fn statistics_uses(touched: &Touched, x: &aludel_schema::Statistics, out: &mut Vec<Key>) {
+    out.push(Key::Table(x.table.clone()));
+    out.push(Key::View(x.table.clone()));
+    cols(&x.table, &x.columns, out);
+    touched.mentioned(&x.table, &x.definition, out);
 }
 
 /// What a trigger uses: its table or view, its function, and what `pg_depend` lists.
@@ -601,6 +611,19 @@ pub(crate) fn effects(c: &Change, touched: &Touched) -> Effects {
             };
             e.removes.push(key(from));
             e.adds.push(key(to));
+        }
+        CreateStatistics(x) => {
+            e.adds.push(Key::Statistics(x.name.clone()));
+            statistics_uses(touched, x, &mut e.uses_new);
+        }
+        DropStatistics(x) => {
+            e.removes.push(Key::Statistics(x.name.clone()));
+            statistics_uses(touched, x, &mut e.uses_old);
+        }
+        AlterStatistics { new, .. } => e.alters.push(Key::Statistics(new.name.clone())),
+        RenameStatistics { from, to } => {
+            e.removes.push(Key::Statistics(from.clone()));
+            e.adds.push(Key::Statistics(to.clone()));
         }
         Rebuilt { change, .. } => return effects(change, touched),
     }

@@ -14,6 +14,7 @@ mod order;
 mod rebuild;
 mod renamed;
 mod sequence;
+mod statistics;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -182,6 +183,7 @@ pub fn diff(
         views: _,
         functions: _,
         triggers: _,
+        statistics: _,
         // declarations not yet read back from a database: never compared
         declared_sql: _,
     } = desired;
@@ -200,12 +202,14 @@ pub fn diff(
     view::renames(&mut cx)?;
     function::renames(&mut cx)?;
     trigger::renames(&mut cx)?;
+    statistics::renames(&mut cx)?;
     enum_type::diff(&mut cx);
     sequence::diff(&mut cx);
     table::diff(&mut cx);
     function::diff(&mut cx);
     view::diff(&mut cx);
     trigger::diff(&mut cx);
+    statistics::diff(&mut cx);
     rebuild::add(&mut cx);
     let (changes, cycle) = order::sort(cx.out);
     let mut diags = candidates::find(&cx.cur, &cx.des);

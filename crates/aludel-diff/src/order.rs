@@ -54,7 +54,8 @@ pub(crate) fn rank(c: &Change) -> Rank {
         | RenameIndex { .. }
         | RenameView { .. }
         | RenameFunction { .. }
-        | RenameTrigger { .. } => Renames,
+        | RenameTrigger { .. }
+        | RenameStatistics { .. } => Renames,
         DropConstraint {
             constraint: Constraint::ForeignKey(_),
             ..
@@ -66,7 +67,8 @@ pub(crate) fn rank(c: &Change) -> Rank {
         | SetDefault { new: None, .. }
         | DropIdentity { .. }
         | DropView(_)
-        | DropTrigger(_) => DropDependents,
+        | DropTrigger(_)
+        | DropStatistics(_) => DropDependents,
         DropColumn { .. } | DropTable(_) | SetOwnedSequence { new: None, .. } => DropColumns,
         CreateEnum(_)
         | AddEnumValue(_)
@@ -93,7 +95,9 @@ pub(crate) fn rank(c: &Change) -> Rank {
         AddConstraint { .. } | CreateIndex { .. } => Constraints,
         CreateFunction(f) | AlterFunction { new: f, .. } if f.body_unchecked() => Functions,
         CreateFunction(_) | AlterFunction { .. } | CreateView(_) | AlterView { .. } => Views,
-        CreateTrigger(_) | AlterTrigger { .. } => Triggers,
+        CreateTrigger(_) | AlterTrigger { .. } | CreateStatistics(_) | AlterStatistics { .. } => {
+            Triggers
+        }
         DropEnum(_) | DropSequence(_) | DropFunction(_) => DropTypes,
         DropExtension(_) => DropExtensions,
         DropSchema(_) => DropSchemas,

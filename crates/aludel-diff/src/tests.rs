@@ -375,6 +375,9 @@ fn describe(c: &Change) -> String {
         Change::CreateTrigger(t) | Change::DropTrigger(t) => t.id.to_string(),
         Change::AlterTrigger { new, .. } => new.id.to_string(),
         Change::RenameTrigger { table, from, to } => format!("{table} {from} -> {to}"),
+        Change::CreateStatistics(x) | Change::DropStatistics(x) => x.name.to_string(),
+        Change::AlterStatistics { new, .. } => new.name.to_string(),
+        Change::RenameStatistics { from, to } => format!("{from} -> {to}"),
         Change::Rebuilt { .. } => unreachable!("described above"),
     };
     let hazards: Vec<String> = c.hazards().iter().map(|h| format!("[{h}]")).collect();

@@ -16,6 +16,7 @@ mod index;
 mod namespace;
 mod read;
 mod sequence;
+mod statistics;
 mod table;
 mod trigger;
 mod view;

@@ -15,6 +15,7 @@ use crate::function::{self, FunctionRow};
 use crate::index::{self, IndexRow};
 use crate::namespace::{self, NamespaceRow};
 use crate::sequence::{self, SequenceRow};
+use crate::statistics::{self, StatisticsRow};
 use crate::table::{self, TableRow};
 use crate::trigger::{self, TriggerRow};
 use crate::view::{self, ViewRow};
@@ -29,6 +30,7 @@ struct Small {
     functions: Vec<FunctionRow>,
     triggers: Vec<TriggerRow>,
     depends: Vec<DependRow>,
+    statistics: Vec<StatisticsRow>,
 }
 
 struct Keys {
@@ -81,6 +83,15 @@ async fn small(conn: &mut PgConnection, s: &[String], q: &mut Queries) -> Result
         functions: fetch(conn, "functions", function::QUERY, s, function::decode, q).await?,
         triggers: fetch(conn, "triggers", trigger::QUERY, s, trigger::decode, q).await?,
         depends: fetch(conn, "dependencies", depends::QUERY, s, depends::decode, q).await?,
+        statistics: fetch(
+            conn,
+            "statistics",
+            statistics::QUERY,
+            s,
+            statistics::decode,
+            q,
+        )
+        .await?,
     })
 }
 
@@ -183,6 +194,7 @@ async fn finish(
     };
     oids.triggers = trigger::lower(small.triggers, &mut schema);
     depends::lower(small.depends, &oids, &mut schema);
+    statistics::lower(small.statistics, &mut schema);
     index::lower(keys.idx, &mut schema);
     schema.normalize();
     Ok(Introspection {

@@ -12,6 +12,7 @@ mod hazard;
 mod index;
 mod namespace;
 mod sequence;
+mod statistics;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -198,6 +199,10 @@ pub fn render_change(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         CreateTrigger(_) | DropTrigger(_) | AlterTrigger { .. } | RenameTrigger { .. } => {
             trigger::render(c, out)
         }
+        CreateStatistics(_)
+        | DropStatistics(_)
+        | AlterStatistics { .. }
+        | RenameStatistics { .. } => statistics::render(c, out),
         // a rebuild set shares the transaction of the change it is built around, so its
         // members take their plain (transactional) forms even in online mode
         Rebuilt { active: false, .. } => {}

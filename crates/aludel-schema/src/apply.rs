@@ -543,6 +543,41 @@ impl Schema {
                 ix.name = to.clone();
                 indexes.sort_by(|a, b| a.name.cmp(&b.name));
             }
+            CreateStatistics(x) => {
+                if self.statistics.contains_key(&x.name) {
+                    return Err(exists("statistics", &x.name));
+                }
+                self.statistics.insert(x.name.clone(), x.clone());
+            }
+            DropStatistics(x) => {
+                self.statistics
+                    .remove(&x.name)
+                    .ok_or_else(|| missing("statistics", &x.name))?;
+            }
+            AlterStatistics { old, new } => {
+                let x = self
+                    .statistics
+                    .get_mut(&old.name)
+                    .ok_or_else(|| missing("statistics", &old.name))?;
+                *x = new.clone();
+            }
+            RenameStatistics { from, to } => {
+                if self.statistics.contains_key(to) {
+                    return Err(exists("statistics", to));
+                }
+                let mut x = self
+                    .statistics
+                    .remove(from)
+                    .ok_or_else(|| missing("statistics", from))?;
+                // the definition names the object, as PostgreSQL prints it after the rename
+                x.definition = x.definition.replacen(
+                    &format!("STATISTICS {from} "),
+                    &format!("STATISTICS {to} "),
+                    1,
+                );
+                x.name = to.clone();
+                self.statistics.insert(to.clone(), x);
+            }
             CreateView(v) => {
                 if self.views.contains_key(&v.name) {
                     return Err(exists(v.kind(), &v.name));

@@ -435,6 +435,13 @@ impl fmt::Display for Schema {
                 SqlObject::Function(func) => writeln!(f, "{};", func.definition)?,
             }
         }
+        for x in self.statistics.values() {
+            section.start(f)?;
+            writeln!(f, "{};", x.definition)?;
+            if let Some(n) = x.target {
+                writeln!(f, "ALTER STATISTICS {} SET STATISTICS {n};", x.name)?;
+            }
+        }
         for t in self.triggers.values() {
             section.start(f)?;
             writeln!(f, "{};", t.definition)?;

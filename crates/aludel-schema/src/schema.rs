@@ -7,7 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    EnumType, Function, FunctionId, Ident, QualifiedName, Sequence, Table, Trigger, TriggerId, View,
+    EnumType, Function, FunctionId, Ident, QualifiedName, Sequence, Statistics, Table, Trigger,
+    TriggerId, View,
 };
 
 /// A SQL expression in PostgreSQL's canonical spelling (`pg_get_expr` and friends).
@@ -69,6 +70,9 @@ pub struct Schema {
     pub functions: BTreeMap<FunctionId, Function>,
     #[serde(default, with = "values::triggers")]
     pub triggers: BTreeMap<TriggerId, Trigger>,
+    /// Extended statistics objects.
+    #[serde(default, with = "values::statistics")]
+    pub statistics: BTreeMap<QualifiedName, Statistics>,
     /// SQL objects as declared (views, functions, triggers as SQL text), before PostgreSQL has
     /// normalised them: only the models' side has these, and only until they are created in a
     /// throwaway database and read back into the maps above. The diff never looks at them.
@@ -172,6 +176,9 @@ impl Schema {
         for t in self.triggers.values_mut() {
             t.renamed_from = None;
         }
+        for x in self.statistics.values_mut() {
+            x.renamed_from = None;
+        }
     }
 
     /// Whether the schema holds no objects besides (possibly) namespaces.
@@ -183,6 +190,7 @@ impl Schema {
             && self.views.is_empty()
             && self.functions.is_empty()
             && self.triggers.is_empty()
+            && self.statistics.is_empty()
             && self.declared_sql.is_empty()
     }
 }
@@ -221,4 +229,5 @@ mod values {
     keyed!(views, crate::QualifiedName, crate::View, name);
     keyed!(functions, crate::FunctionId, crate::Function, id);
     keyed!(triggers, crate::TriggerId, crate::Trigger, id);
+    keyed!(statistics, crate::QualifiedName, crate::Statistics, name);
 }

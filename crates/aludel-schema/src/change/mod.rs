@@ -389,6 +389,18 @@ pub enum Change {
         from: Ident,
         to: Ident,
     },
+    CreateStatistics(crate::Statistics),
+    DropStatistics(crate::Statistics),
+    /// The statistics target and comment in place; another definition: drop and create.
+    AlterStatistics {
+        old: crate::Statistics,
+        new: crate::Statistics,
+    },
+    /// Rename and/or `SET SCHEMA`.
+    RenameStatistics {
+        from: QualifiedName,
+        to: QualifiedName,
+    },
     /// A change of a rebuild set: an object that stays the same but depends on something another
     /// change drops or replaces, so it is dropped before that change and recreated after it, in
     /// the same transaction.

@@ -285,6 +285,16 @@ impl Change {
                     to,
                 }
             }
+            CreateStatistics(x) => DropStatistics(x.clone()),
+            DropStatistics(x) => CreateStatistics(x.clone()),
+            AlterStatistics { old, new } => AlterStatistics {
+                old: new.clone(),
+                new: old.clone(),
+            },
+            RenameStatistics { from, to } => {
+                let (from, to) = swap(from, to);
+                RenameStatistics { from, to }
+            }
             SetComment { target, old, new } => {
                 let (old, new) = swap(old, new);
                 SetComment {
