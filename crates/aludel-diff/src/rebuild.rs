@@ -180,7 +180,7 @@ pub(crate) fn add(cx: &mut Cx) {
                 continue;
             }
             let reason = RebuildReason {
-                object: describe(&drop),
+                object: describe(&object),
                 depends_on: t.name.clone(),
             };
             let [drop, add] = [drop, add].map(|c| Change::Rebuilt {
@@ -261,10 +261,9 @@ fn dependents_in_table(
 }
 
 /// How the file names a rebuilt object.
-fn describe(drop: &Change) -> String {
-    match drop {
-        Change::DropConstraint { table, constraint } => format!("{table}.{}", constraint.name()),
-        Change::DropIndex { table, index } => format!("{}.{}", table.schema, index.name),
-        _ => String::new(),
+fn describe(object: &Object) -> String {
+    match object {
+        Object::Constraint(table, name) => format!("{table}.{name}"),
+        Object::Index(table, name) => format!("{}.{name}", table.schema),
     }
 }
