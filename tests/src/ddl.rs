@@ -1,11 +1,55 @@
 //! The property test's own DDL writer: the SQL that creates a random `SchemaSpec` in an empty
 //! database, written with plain `format!` (no aludel renderer, display or naming), so the
 //! databases the property diffs between are built independently of what aludel emits. It owns
-//! what each spec field means (column types and defaults, which constraints and indexes exist).
+//! what each spec field means (column types and defaults, which constraints and indexes exist,
+//! how objects are spelt) and which renames a pair's desired side is marked with.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::random::{SchemaSpec, TABLES, TableSpec};
+use crate::random::{EXTENSIONS, SEQUENCES, SchemaSpec, SeqSpec, TABLES, TableSpec, VALUES};
+
+/// The suffix of an object's other spelling.
+const SPELT: &str = "_n";
+
+/// The collations a text column may have.
+const COLLATIONS: [&str; 3] = ["\"C\"", "\"POSIX\"", "\"und-x-icu\""];
+
+/// The name of table `i` in `spec`.
+pub fn table_name(spec: &SchemaSpec, i: usize) -> String {
+    let base = TABLES[i].1;
+    if spec.table_spelling == Some(i as u8) {
+        format!("{base}{SPELT}")
+    } else {
+        base.to_owned()
+    }
+}
+
+/// The name of column `c{j}` in table `t`.
+fn col_name(t: &TableSpec, j: usize) -> String {
+    if t.column_spelling == Some(j as u8) {
+        format!("c{j}{SPELT}")
+    } else {
+        format!("c{j}")
+    }
+}
+
+/// The enum's values in `spec`, as spelt there.
+fn value_names(spec: &SchemaSpec) -> Vec<String> {
+    spec.values
+        .iter()
+        .map(|v| {
+            let spelt = spec
+                .value_spelling
+                .is_some_and(|k| VALUES.get(k as usize) == Some(v));
+            if spelt {
+                format!("{v}{SPELT}")
+            } else {
+                (*v).to_owned()
+            }
+        })
+        .collect()
+}
 
 /// A string literal.
 fn lit(s: &str) -> String {
@@ -62,11 +106,42 @@ fn col_type(t: &TableSpec, j: usize, values: &[&str]) -> Option<&'static str> {
     column(j, c.ty, values).map(|(ty, _)| ty)
 }
 
-/// The SQL that creates `spec` in a database holding only an empty `public`: schemas and the
-/// enum, then each table with inline columns and constraints, then indexes, foreign keys and
-/// comments. Constraints are left to PostgreSQL's default names.
+/// `CREATE SEQUENCE` of sequence `s{k}`. PostgreSQL refuses an `ALTER SEQUENCE` whose bounds
+/// leave out the current value (unless it restarts the sequence, which a migration must not do
+/// on its own), so every spec's start (20 or 50) lies within every spec's bounds: minimum 1 (the
+/// ascending default), 5, 10 or the type's (the descending default); maximum the type's (the
+/// ascending default), 1000 or 30000, and a descending step always names one.
+fn sequence(k: usize, s: &SeqSpec) -> String {
+    let ty = ["smallint", "integer", "bigint"][usize::from(s.ty % 3)];
+    let step = [1, 3, -1, -2][usize::from(s.step % 4)];
+    let mut sql = format!("CREATE SEQUENCE public.{} AS {ty}", SEQUENCES[k]);
+    if step != 1 {
+        let _ = write!(sql, " INCREMENT BY {step}");
+    }
+    if let Some(m) = s.min {
+        let _ = write!(sql, " MINVALUE {}", [5, 10][usize::from(m % 2)]);
+    }
+    if let Some(m) = s.max.or((step < 0).then_some(0)) {
+        let _ = write!(sql, " MAXVALUE {}", [1000, 30000][usize::from(m % 2)]);
+    }
+    let _ = write!(sql, " START WITH {}", [20, 50][usize::from(s.start % 2)]);
+    if s.cache {
+        sql.push_str(" CACHE 10");
+    }
+    if s.cycle {
+        sql.push_str(" CYCLE");
+    }
+    sql.push_str(";\n");
+    sql
+}
+
+/// The SQL that creates `spec` in a database holding only an empty `public`: schemas,
+/// extensions, the enum and sequences, then each table with inline columns and constraints,
+/// then indexes, foreign keys and comments. Constraints are left to PostgreSQL's default names.
 pub fn write(spec: &SchemaSpec) -> String {
-    let values = &spec.values;
+    let spelt = value_names(spec);
+    let values: Vec<&str> = spelt.iter().map(String::as_str).collect();
+    let values = &values;
     let mut out = String::new();
     let mut later = String::new();
     let mut comments = String::new();
@@ -74,6 +149,15 @@ pub fn write(spec: &SchemaSpec) -> String {
         out.push_str("CREATE SCHEMA app;\n");
         if spec.app_comment {
             comments.push_str("COMMENT ON SCHEMA app IS 'the app';\n");
+        }
+    }
+    if spec.extensions.contains(&Some(true)) {
+        out.push_str("CREATE SCHEMA ext;\n");
+    }
+    for (k, e) in spec.extensions.iter().enumerate() {
+        if let Some(own) = e {
+            let schema = if *own { "ext" } else { "public" };
+            let _ = writeln!(out, "CREATE EXTENSION {} SCHEMA {schema};", EXTENSIONS[k]);
         }
     }
     let labels: Vec<String> = values.iter().map(|v| lit(v)).collect();
@@ -85,10 +169,23 @@ pub fn write(spec: &SchemaSpec) -> String {
     if spec.enum_comment {
         comments.push_str("COMMENT ON TYPE public.mood IS 'how it feels';\n");
     }
+    for (k, s) in spec.sequences.iter().enumerate() {
+        let Some(s) = s else { continue };
+        out.push_str(&sequence(k, s));
+        if s.comment {
+            let _ = writeln!(
+                comments,
+                "COMMENT ON SEQUENCE public.{} IS 'sequence {k}';",
+                SEQUENCES[k]
+            );
+        }
+    }
     for (i, t) in spec.tables.iter().enumerate() {
         let Some(t) = t else { continue };
-        let (schema, name) = TABLES[i];
+        let schema = TABLES[i].0;
+        let name = &table_name(spec, i);
         let qname = format!("{schema}.{name}");
+        let cn = |j: usize| col_name(t, j);
         let mut items = vec![if t.identity {
             "id bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL".to_owned()
         } else {
@@ -99,7 +196,12 @@ pub fn write(spec: &SchemaSpec) -> String {
             let Some((ty, default)) = column(j, c.ty, values) else {
                 continue;
             };
-            let mut item = format!("c{j} {ty}");
+            let mut item = format!("{} {ty}", cn(j));
+            if let Some(coll) = c.collation
+                && (ty == "text" || ty.starts_with("varchar"))
+            {
+                let _ = write!(item, " COLLATE {}", COLLATIONS[usize::from(coll % 3)]);
+            }
             if let Some(d) = default.filter(|_| c.default) {
                 let _ = write!(item, " DEFAULT {d}");
             }
@@ -108,7 +210,11 @@ pub fn write(spec: &SchemaSpec) -> String {
             }
             items.push(item);
             if c.comment {
-                let _ = writeln!(comments, "COMMENT ON COLUMN {qname}.c{j} IS 'column {j}';");
+                let _ = writeln!(
+                    comments,
+                    "COMMENT ON COLUMN {qname}.{} IS 'column {j}';",
+                    cn(j)
+                );
             }
         }
         if let Some(g) = t.generated {
@@ -119,13 +225,19 @@ pub fn write(spec: &SchemaSpec) -> String {
             let (Some(code), Some(Some(target))) = (r, spec.tables.get(k)) else {
                 continue;
             };
-            let (ts, tn) = TABLES[k];
+            let (ts, tn) = (TABLES[k].0, table_name(spec, k));
             // onto the target's unique c0 when it is a bigint and the code says so
             let onto_c0 = code % 2 == 1
                 && target.unique > 0
                 && target.columns[0].as_ref().is_some_and(|c| c.ty % 4 == 1);
-            let ref_col = if onto_c0 { "c0" } else { "id" };
-            items.push(format!("ref_{tn} bigint"));
+            let ref_col = if onto_c0 {
+                col_name(target, 0)
+            } else {
+                "id".to_owned()
+            };
+            // named after the target's plain spelling, so a renamed target keeps its columns
+            let rc = format!("ref_{}", TABLES[k].1);
+            items.push(format!("{rc} bigint"));
             let deferrable = if *code >= 6 {
                 " DEFERRABLE INITIALLY DEFERRED"
             } else {
@@ -133,7 +245,7 @@ pub fn write(spec: &SchemaSpec) -> String {
             };
             let _ = writeln!(
                 later,
-                "ALTER TABLE {qname} ADD FOREIGN KEY (ref_{tn}) REFERENCES {ts}.{tn} ({ref_col}) ON DELETE {}{deferrable};",
+                "ALTER TABLE {qname} ADD FOREIGN KEY ({rc}) REFERENCES {ts}.{tn} ({ref_col}) ON DELETE {}{deferrable};",
                 action(code / 2)
             );
         }
@@ -142,20 +254,21 @@ pub fn write(spec: &SchemaSpec) -> String {
         let c1 = col_type(t, 1, values);
         let c2_mood = col_type(t, 2, values) == Some("public.mood");
         if t.unique > 0 && has_c0 {
-            items.push(if t.unique == 2 {
-                "UNIQUE NULLS NOT DISTINCT (c0)".to_owned()
+            let nnd = if t.unique == 2 {
+                "NULLS NOT DISTINCT "
             } else {
-                "UNIQUE (c0)".to_owned()
-            });
+                ""
+            };
+            items.push(format!("UNIQUE {nnd}({})", cn(0)));
         }
         if t.checks.0 && c1.is_some() {
-            items.push("CHECK (c1 IS NOT NULL)".to_owned());
+            items.push(format!("CHECK ({} IS NOT NULL)", cn(1)));
         }
         if let Some(v) = values.first()
             && t.checks.1
             && c2_mood
         {
-            items.push(format!("CHECK (c2 >= {}::public.mood)", lit(v)));
+            items.push(format!("CHECK ({} >= {}::public.mood)", cn(2), lit(v)));
         }
         let _ = writeln!(
             out,
@@ -166,15 +279,12 @@ pub fn write(spec: &SchemaSpec) -> String {
             && has_c0
         {
             let unique = if kind == 2 { "UNIQUE " } else { "" };
-            let key = if kind == 3 {
-                "c0 DESC NULLS FIRST"
-            } else {
-                "c0"
-            };
+            let order = if kind == 3 { " DESC NULLS FIRST" } else { "" };
+            let key = format!("{}{order}", cn(0));
             let pred = if kind == 1 {
-                " WHERE c0 IS NOT NULL"
+                format!(" WHERE {} IS NOT NULL", cn(0))
             } else {
-                ""
+                String::new()
             };
             let _ = writeln!(
                 out,
@@ -184,7 +294,8 @@ pub fn write(spec: &SchemaSpec) -> String {
         if t.indexes.1 && c1.is_some() {
             let _ = writeln!(
                 out,
-                "CREATE INDEX {name}_lower_c1_idx ON {qname} (lower(c1::text));"
+                "CREATE INDEX {name}_lower_c1_idx ON {qname} (lower({}::text));",
+                cn(1)
             );
         }
         if let Some(v) = values.last()
@@ -193,7 +304,8 @@ pub fn write(spec: &SchemaSpec) -> String {
         {
             let _ = writeln!(
                 out,
-                "CREATE INDEX {name}_c2_partial_idx ON {qname} (id) WHERE c2 <> {}::public.mood;",
+                "CREATE INDEX {name}_c2_partial_idx ON {qname} (id) WHERE {} <> {}::public.mood;",
+                cn(2),
                 lit(v)
             );
         }
@@ -204,6 +316,45 @@ pub fn write(spec: &SchemaSpec) -> String {
     out.push_str(&later);
     out.push_str(&comments);
     out
+}
+
+/// The rename hints (`hints.json`, see `hints`) that mark `y`, the desired side, where it
+/// spells a table, a column or an enum value that `x` holds too differently; `None` when there
+/// is no such object.
+pub fn hints(x: &SchemaSpec, y: &SchemaSpec) -> Option<String> {
+    let mut all: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
+    let (xv, yv) = (value_names(x), value_names(y));
+    for (a, b) in x.values.iter().zip(&xv) {
+        if let Some(i) = y.values.iter().position(|v| v == a)
+            && yv[i] != *b
+        {
+            all.entry("enum_values")
+                .or_default()
+                .insert(format!("public.mood.{}", yv[i]), b.clone());
+        }
+    }
+    for (i, (xt, yt)) in x.tables.iter().zip(&y.tables).enumerate() {
+        let (Some(xt), Some(yt)) = (xt, yt) else {
+            continue;
+        };
+        let schema = TABLES[i].0;
+        let (xn, yn) = (table_name(x, i), table_name(y, i));
+        if xn != yn {
+            all.entry("tables")
+                .or_default()
+                .insert(format!("{schema}.{yn}"), format!("{schema}.{xn}"));
+        }
+        for j in 0..xt.columns.len().min(yt.columns.len()) {
+            let both = col_type(xt, j, &x.values).is_some() && col_type(yt, j, &y.values).is_some();
+            let (xc, yc) = (col_name(xt, j), col_name(yt, j));
+            if both && xc != yc {
+                all.entry("columns")
+                    .or_default()
+                    .insert(format!("{schema}.{yn}.{yc}"), xc);
+            }
+        }
+    }
+    (!all.is_empty()).then(|| serde_json::to_string_pretty(&all).expect("a map of strings"))
 }
 
 #[cfg(test)]
@@ -219,15 +370,33 @@ mod tests {
             nullable,
             default,
             comment,
+            collation: None,
         })
+    }
+
+    fn empty(tables: Vec<Option<TableSpec>>, values: Vec<&'static str>) -> SchemaSpec {
+        SchemaSpec {
+            tables,
+            values,
+            enum_comment: false,
+            app_comment: false,
+            sequences: vec![None; SEQUENCES.len()],
+            extensions: vec![None; EXTENSIONS.len()],
+            table_spelling: None,
+            value_spelling: None,
+        }
     }
 
     #[test]
     fn writes_one_spec() {
+        let mut c1 = col(0, true, true, true);
+        if let Some(c) = &mut c1 {
+            c.collation = Some(2);
+        }
         let t0 = TableSpec {
             columns: vec![
                 col(1, false, true, false),
-                col(0, true, true, true),
+                c1,
                 col(0, true, true, false),
                 col(2, true, true, false),
                 col(0, false, false, false),
@@ -240,6 +409,7 @@ mod tests {
             comment: true,
             identity: true,
             generated: Some(1),
+            column_spelling: Some(0),
         };
         let t4 = TableSpec {
             columns: vec![col(3, true, false, false), None, None, None, None, None],
@@ -250,20 +420,42 @@ mod tests {
             comment: false,
             identity: false,
             generated: None,
+            column_spelling: None,
+        };
+        let seq = |step, min, max, start| SeqSpec {
+            ty: step,
+            step,
+            min,
+            max,
+            start,
+            cache: step == 0,
+            cycle: step == 2,
+            comment: step == 2,
         };
         let spec = SchemaSpec {
-            tables: vec![Some(t0), None, None, None, Some(t4)],
-            values: vec!["b", "a", "it's"],
             enum_comment: true,
             app_comment: true,
+            sequences: vec![Some(seq(0, Some(1), None, 0)), Some(seq(2, None, None, 1))],
+            extensions: vec![Some(false), None, None, Some(true)],
+            table_spelling: Some(4),
+            value_spelling: Some(0),
+            ..empty(
+                vec![Some(t0), None, None, None, Some(t4)],
+                vec!["b", "a", "it's"],
+            )
         };
         expect![[r#"
             CREATE SCHEMA app;
-            CREATE TYPE public.mood AS ENUM ('b', 'a', 'it''s');
+            CREATE SCHEMA ext;
+            CREATE EXTENSION pg_trgm SCHEMA public;
+            CREATE EXTENSION btree_gist SCHEMA ext;
+            CREATE TYPE public.mood AS ENUM ('b', 'a_n', 'it''s');
+            CREATE SEQUENCE public.s0 AS smallint MINVALUE 10 START WITH 20 CACHE 10;
+            CREATE SEQUENCE public.s1 AS bigint INCREMENT BY -1 MAXVALUE 1000 START WITH 50 CYCLE;
             CREATE TABLE public.t0 (
                 id bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,
-                c0 bigint DEFAULT 1 NOT NULL,
-                c1 text DEFAULT 'x'::text,
+                c0_n bigint DEFAULT 1 NOT NULL,
+                c1 text COLLATE "und-x-icu" DEFAULT 'x'::text,
                 c2 public.mood DEFAULT 'b'::public.mood,
                 c3 public.mood[] DEFAULT ARRAY['b'::public.mood],
                 c4 timestamp with time zone NOT NULL,
@@ -271,26 +463,27 @@ mod tests {
                 ref_t0 bigint,
                 ref_t4 bigint,
                 PRIMARY KEY (id),
-                UNIQUE NULLS NOT DISTINCT (c0),
+                UNIQUE NULLS NOT DISTINCT (c0_n),
                 CHECK (c1 IS NOT NULL),
                 CHECK (c2 >= 'b'::public.mood)
             );
-            CREATE INDEX t0_c0_idx ON public.t0 (c0 DESC NULLS FIRST);
+            CREATE INDEX t0_c0_idx ON public.t0 (c0_n DESC NULLS FIRST);
             CREATE INDEX t0_lower_c1_idx ON public.t0 (lower(c1::text));
             CREATE INDEX t0_c2_partial_idx ON public.t0 (id) WHERE c2 <> 'it''s'::public.mood;
-            CREATE TABLE app.t4 (
+            CREATE TABLE app.t4_n (
                 id bigint NOT NULL,
                 c0 numeric(12,2),
                 ref_t0 bigint,
                 PRIMARY KEY (id),
                 UNIQUE (c0)
             );
-            CREATE INDEX t4_c0_idx ON app.t4 (c0) WHERE c0 IS NOT NULL;
-            ALTER TABLE public.t0 ADD FOREIGN KEY (ref_t0) REFERENCES public.t0 (c0) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED;
-            ALTER TABLE public.t0 ADD FOREIGN KEY (ref_t4) REFERENCES app.t4 (id) ON DELETE CASCADE;
-            ALTER TABLE app.t4 ADD FOREIGN KEY (ref_t0) REFERENCES public.t0 (c0) ON DELETE NO ACTION;
+            CREATE INDEX t4_n_c0_idx ON app.t4_n (c0) WHERE c0 IS NOT NULL;
+            ALTER TABLE public.t0 ADD FOREIGN KEY (ref_t0) REFERENCES public.t0 (c0_n) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED;
+            ALTER TABLE public.t0 ADD FOREIGN KEY (ref_t4) REFERENCES app.t4_n (id) ON DELETE CASCADE;
+            ALTER TABLE app.t4_n ADD FOREIGN KEY (ref_t0) REFERENCES public.t0 (c0_n) ON DELETE NO ACTION;
             COMMENT ON SCHEMA app IS 'the app';
             COMMENT ON TYPE public.mood IS 'how it feels';
+            COMMENT ON SEQUENCE public.s1 IS 'sequence 1';
             COMMENT ON COLUMN public.t0.c1 IS 'column 1';
             COMMENT ON TABLE public.t0 IS 'table t0';
         "#]].assert_eq(&write(&spec));
@@ -312,13 +505,9 @@ mod tests {
             comment: false,
             identity: false,
             generated: None,
+            column_spelling: None,
         };
-        let spec = SchemaSpec {
-            tables: vec![Some(t), None, None, None, None],
-            values: vec![],
-            enum_comment: false,
-            app_comment: false,
-        };
+        let spec = empty(vec![Some(t), None, None, None, None], vec![]);
         expect![[r#"
             CREATE TYPE public.mood AS ENUM ();
             CREATE TABLE public.t0 (
@@ -328,5 +517,54 @@ mod tests {
             );
         "#]]
         .assert_eq(&write(&spec));
+    }
+
+    #[test]
+    fn hints_mark_what_both_sides_hold_spelt_differently() {
+        let t = |column_spelling| TableSpec {
+            columns: vec![col(0, true, false, false); 4],
+            refs: vec![None; 5],
+            indexes: (None, false, false),
+            checks: (false, false),
+            unique: 0,
+            comment: false,
+            identity: false,
+            generated: None,
+            column_spelling,
+        };
+        let x = SchemaSpec {
+            table_spelling: Some(1),
+            value_spelling: Some(0),
+            ..empty(
+                vec![Some(t(None)), Some(t(Some(2))), None, None, None],
+                vec!["a", "b"],
+            )
+        };
+        // every table, column and value both sides hold, each spelling either way round
+        let y = SchemaSpec {
+            table_spelling: Some(0),
+            value_spelling: Some(1),
+            ..empty(
+                vec![Some(t(Some(3))), Some(t(None)), None, None, None],
+                vec!["b", "a"],
+            )
+        };
+        expect![[r#"
+            {
+              "columns": {
+                "public.t0_n.c3_n": "c3",
+                "public.t1.c2": "c2_n"
+              },
+              "enum_values": {
+                "public.mood.a": "a_n",
+                "public.mood.b_n": "b"
+              },
+              "tables": {
+                "public.t0_n": "public.t0",
+                "public.t1": "public.t1_n"
+              }
+            }"#]]
+        .assert_eq(&hints(&x, &y).unwrap_or_default());
+        assert_eq!(hints(&x, &x), None);
     }
 }

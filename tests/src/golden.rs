@@ -249,12 +249,20 @@ fn snapshot(path: &Path, text: &str) -> Result<(), String> {
     }
 }
 
-/// Saves a pair as a new case `<cases>/<name>/` (before.sql and after.sql only: the snapshots
+/// Saves a pair as a new case `<cases>/<name>/` (before.sql, after.sql and hints.json: the snapshots
 /// are written by a run with [`UPDATE_VAR`] once the case passes). Returns its directory.
-pub fn save(name: &str, before_sql: &str, after_sql: &str) -> std::io::Result<PathBuf> {
+pub fn save(
+    name: &str,
+    before_sql: &str,
+    after_sql: &str,
+    hints: Option<&str>,
+) -> std::io::Result<PathBuf> {
     let dir = cases_dir().join(name);
     fs::create_dir_all(&dir)?;
     fs::write(dir.join("before.sql"), before_sql)?;
     fs::write(dir.join("after.sql"), after_sql)?;
+    if let Some(h) = hints {
+        fs::write(dir.join("hints.json"), h)?;
+    }
     Ok(dir)
 }

@@ -15,7 +15,7 @@ use sqlx::postgres::PgConnection;
 
 use aludel_render::{DEFAULT_ONLINE_LOCK_TIMEOUT, Options};
 
-use crate::{ddl, dump, golden, live, random};
+use crate::{ddl, dump, golden, hints, live, random};
 
 /// Drops every user schema and recreates an empty `public`, as a fresh database has it.
 const RESET: &str = r#"
@@ -39,7 +39,8 @@ async fn create(conn: &mut PgConnection, side: &str, sql: &str) -> Result<(), St
 }
 
 /// One pair on `conn` (the database at `url`), each side given as the SQL that creates it
-/// (`ddl::write`): create y, introspect and dump it, reset, create x, introspect and dump it,
+/// (`ddl::write`), with the rename hints of y (`ddl::hints`): create y, introspect it, mark
+/// the hints, dump it, reset, create x, introspect and dump it,
 /// round trip between the introspected sides, then round trip again in online mode (the
 /// downgrade has brought the database back to x, as both oracles have just checked).
 pub async fn check_pair(
@@ -47,10 +48,14 @@ pub async fn check_pair(
     url: &str,
     x_sql: &str,
     y_sql: &str,
+    y_hints: Option<&str>,
 ) -> Result<(), String> {
     live::exec(conn, RESET).await?;
     create(conn, "y", y_sql).await?;
-    let after = live::read(conn).await?;
+    let mut after = live::read(conn).await?;
+    if let Some(h) = y_hints {
+        hints::apply(&mut after, h).map_err(|e| format!("{e}\n{h}"))?;
+    }
     let after_dump = dump::dump(url).await?;
     live::exec(conn, RESET).await?;
     create(conn, "x", x_sql).await?;
@@ -192,9 +197,16 @@ fn run_worker(
     let start = Instant::now();
     let conn = std::cell::RefCell::new(conn);
     let result = runner.run(&random::pair(), |(x, y)| {
+        let h = ddl::hints(&x, &y);
         let (x, y) = (ddl::write(&x), ddl::write(&y));
-        rt.block_on(check_pair(&mut conn.borrow_mut(), &db.url, &x, &y))
-            .map_err(TestCaseError::fail)
+        rt.block_on(check_pair(
+            &mut conn.borrow_mut(),
+            &db.url,
+            &x,
+            &y,
+            h.as_deref(),
+        ))
+        .map_err(TestCaseError::fail)
     });
     let elapsed = start.elapsed();
     match result {
@@ -208,7 +220,8 @@ fn run_worker(
             let mut saved = None;
             let mut message = format!("seed {seed}: a schema pair fails after shrinking: {why}");
             if save {
-                match golden::save(&format!("fuzz_{seed}"), &ddl::write(&x), &ddl::write(&y)) {
+                let (xs, ys, h) = (ddl::write(&x), ddl::write(&y), ddl::hints(&x, &y));
+                match golden::save(&format!("fuzz_{seed}"), &xs, &ys, h.as_deref()) {
                     Ok(p) => saved = Some(p),
                     Err(e) => message.push_str(&format!("\n(could not save the case: {e})")),
                 }

@@ -83,11 +83,11 @@ pub(crate) fn find(cur: &Schema, des: &Schema) -> Vec<Diagnostic> {
             .filter(|x| c.column(&x.name).is_none() && x.renamed_from.is_none())
             .collect();
         for (from, to) in pairs(dropped, &added, same_attributes) {
-            out.push(Diagnostic::PossibleColumnRename {
+            out.push(Diagnostic::PossibleRename(RenameHint::Column {
                 table: name.clone(),
-                dropped: from.name.clone(),
-                added: to.name.clone(),
-            });
+                from: from.name.clone(),
+                to: to.name.clone(),
+            }));
         }
     }
     out

@@ -24,19 +24,12 @@ mod view;
 use std::borrow::Cow;
 use std::fmt;
 
-use aludel_schema::{ApplyError, Change, Ident, QualifiedName, RenameHint, Schema};
+use aludel_schema::{ApplyError, Change, QualifiedName, RenameHint, Schema};
 
 /// A soft finding about the diff, for the user to act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Diagnostic {
-    /// A column was dropped and another of the same type added in the same table: perhaps a
-    /// rename that lacks its hint.
-    PossibleColumnRename {
-        table: QualifiedName,
-        dropped: Ident,
-        added: Ident,
-    },
-    /// A schema, type, enum value or table was dropped and one like it added (see
+    /// A schema, type, enum value, table or column was dropped and one like it added (see
     /// `candidates.rs`): perhaps a rename that lacks its hint.
     PossibleRename(RenameHint),
     /// The dependency graph of the changes had a cycle, broken by kind; the order may be wrong.
@@ -47,15 +40,6 @@ impl Diagnostic {
     /// The rename this diagnostic suggests, as the hint that would apply it.
     pub fn rename(&self) -> Option<RenameHint> {
         Some(match self {
-            Diagnostic::PossibleColumnRename {
-                table,
-                dropped,
-                added,
-            } => RenameHint::Column {
-                table: table.clone(),
-                from: dropped.clone(),
-                to: added.clone(),
-            },
             Diagnostic::PossibleRename(h) => h.clone(),
             Diagnostic::DependencyCycle => return None,
         })
@@ -64,13 +48,6 @@ impl Diagnostic {
     /// What was found, without the hint.
     pub fn finding(&self) -> String {
         match self {
-            Diagnostic::PossibleColumnRename {
-                table,
-                dropped,
-                added,
-            } => format!(
-                "column {table}.{dropped} is dropped and {table}.{added} of the same type is added"
-            ),
             Diagnostic::PossibleRename(h) => match h {
                 RenameHint::Schema { from, to } => format!(
                     "schema {from} is dropped and schema {to} holding the same objects is added"

@@ -91,7 +91,7 @@ pub(crate) fn render(c: &Change, o: &Options, out: &mut Vec<Statement>) {
             // the identity's sequence type follows the column; bigint bounds are the widest
             let ty = aludel_schema::ColumnType::BigInt;
             parts.extend(
-                sequence::option_delta(&ty, &old.options, &new.options)
+                sequence::option_delta(&ty, &ty, &old.options, &new.options)
                     .into_iter()
                     .map(|p| format!("SET {p}")),
             );

@@ -509,3 +509,57 @@ fn sequences_and_identity() {
         "#]],
     );
 }
+
+/// `ALTER SEQUENCE` leaves a bound or start alone unless told: the clauses say what PostgreSQL
+/// would otherwise keep at the old step's or type's default.
+#[test]
+fn sequence_options_that_postgres_would_keep() {
+    let alter = |old_type, old, new_type, new| Change::AlterSequence {
+        name: qn("s"),
+        old_type,
+        old,
+        new_type,
+        new,
+    };
+    check(
+        &[
+            // the start was the old minimum's default: it stays 5 without START WITH
+            alter(
+                ColumnType::Integer,
+                SequenceOptions {
+                    min_value: Some(5),
+                    ..Default::default()
+                },
+                ColumnType::Integer,
+                SequenceOptions::default(),
+            ),
+            // a descending smallint sequence turned ascending integer: the minimum was the old
+            // type's limit, so `AS integer` would reset it to the new type's
+            alter(
+                ColumnType::SmallInt,
+                SequenceOptions {
+                    increment: Some(-1),
+                    start: Some(20),
+                    max_value: Some(1000),
+                    ..Default::default()
+                },
+                ColumnType::Integer,
+                SequenceOptions {
+                    increment: Some(3),
+                    start: Some(20),
+                    max_value: Some(1000),
+                    ..Default::default()
+                },
+            ),
+        ],
+        &Options::default(),
+        expect![[r#"
+            -- upgrade
+            ALTER SEQUENCE public.s NO MINVALUE START WITH 1;
+            ALTER SEQUENCE public.s AS integer INCREMENT BY 3 MINVALUE 1;
+            -- downgrade
+            ALTER SEQUENCE public.s AS smallint INCREMENT BY -1 NO MINVALUE;
+            ALTER SEQUENCE public.s MINVALUE 5 START WITH 5;
+        "#]],
+    );
+}
