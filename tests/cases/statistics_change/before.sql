@@ -1,0 +1,3 @@
+CREATE TABLE public.orders (id bigint PRIMARY KEY, city text, zip text, amount int);
+CREATE STATISTICS public.orders_city_zip (ndistinct) ON city, zip FROM public.orders;
+CREATE STATISTICS public.orders_t ON city, amount FROM public.orders;

@@ -1,0 +1,4 @@
+SET LOCAL lock_timeout = '5s';
+ALTER STATISTICS public.orders_t SET STATISTICS -1;
+DROP STATISTICS public.orders_city_zip;
+CREATE STATISTICS public.orders_city_zip (ndistinct) ON city, zip FROM public.orders;

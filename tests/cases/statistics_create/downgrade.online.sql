@@ -1,0 +1,3 @@
+SET LOCAL lock_timeout = '5s';
+DROP STATISTICS public.orders_expr;
+DROP STATISTICS public.orders_city_zip;

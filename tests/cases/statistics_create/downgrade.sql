@@ -1,0 +1,2 @@
+DROP STATISTICS public.orders_expr;
+DROP STATISTICS public.orders_city_zip;
