@@ -45,7 +45,7 @@ pub(crate) fn diff(cx: &mut Cx) {
                 out.push(Change::DropFunction(bare(c)));
                 out.push(Change::CreateFunction(bare(d)));
             }
-            Some(c) if bare(c) != bare(d) => out.push(Change::AlterFunction {
+            Some(c) if !same(c, d) => out.push(Change::AlterFunction {
                 old: bare(c),
                 new: bare(d),
             }),
@@ -58,4 +58,13 @@ pub(crate) fn diff(cx: &mut Cx) {
         }
     }
     cx.out.extend(out);
+}
+
+/// Equal but for the rename hint (the current side never has one), without copying.
+fn same(c: &Function, d: &Function) -> bool {
+    if d.renamed_from.is_none() && c.renamed_from.is_none() {
+        c == d
+    } else {
+        bare(c) == bare(d)
+    }
 }

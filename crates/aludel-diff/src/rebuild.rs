@@ -195,6 +195,7 @@ pub(crate) fn add(cx: &mut Cx) {
     let altered: BTreeSet<Object> = cx.out.iter().filter_map(altered_object).collect();
     let mut absorbed: BTreeSet<Object> = BTreeSet::new();
     let mut extra: Vec<Change> = Vec::new();
+    let mut users: Option<Users> = None;
     while let Some(t) = work.pop() {
         let mut found: Vec<(Change, Change)> = Vec::new();
         match &t.key {
@@ -247,7 +248,8 @@ pub(crate) fn add(cx: &mut Cx) {
             }
             _ => {}
         }
-        sql_dependents(&cx.cur, &cx.des, &t.key, &mut found);
+        let users = users.get_or_insert_with(|| Users::of(&cx.cur));
+        sql_dependents(users, &cx.cur, &cx.des, &t.key, &mut found);
         for (drop, add) in found {
             let Some(object) = dropped_object(&drop) else {
                 continue;
@@ -317,51 +319,87 @@ pub(crate) fn add(cx: &mut Cx) {
     cx.out.extend(extra);
 }
 
+/// Who uses what among the views, functions and triggers of the current schema: built once per
+/// diff, and only when something is rebuilt.
+struct Users(BTreeMap<Key, Vec<Object>>);
+
+impl Users {
+    fn of(cur: &Schema) -> Users {
+        let mut map: BTreeMap<Key, Vec<Object>> = BTreeMap::new();
+        for v in cur.views.values() {
+            for d in &v.depends_on {
+                map.entry(graph::dependency_key(d))
+                    .or_default()
+                    .push(Object::View(v.name.clone()));
+            }
+        }
+        for f in cur.functions.values() {
+            for d in &f.depends_on {
+                map.entry(graph::dependency_key(d))
+                    .or_default()
+                    .push(Object::Function(f.id.clone()));
+            }
+        }
+        for t in cur.triggers.values() {
+            let mut needs = Vec::new();
+            graph::trigger_uses(t, &mut needs);
+            for k in needs {
+                map.entry(k)
+                    .or_default()
+                    .push(Object::Trigger(t.id.clone()));
+            }
+        }
+        for list in map.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        Users(map)
+    }
+}
+
 /// The views (with a materialized view's indexes), functions and triggers of the current
 /// schema that use `key` and exist on both sides: dropped in their current form, created in
 /// their desired one.
-fn sql_dependents(cur: &Schema, des: &Schema, key: &Key, found: &mut Vec<(Change, Change)>) {
-    let uses =
-        |deps: &[aludel_schema::Dependency]| deps.iter().any(|d| graph::dependency_key(d) == *key);
-    for (name, c) in &cur.views {
-        let Some(d) = des.views.get(name) else {
-            continue;
-        };
-        if !uses(&c.depends_on) {
-            continue;
-        }
-        for ix in &c.indexes {
-            if let Some(n) = d.indexes.iter().find(|n| n.name == ix.name) {
-                found.push(index_pair(name, ix, n));
+fn sql_dependents(
+    users: &Users,
+    cur: &Schema,
+    des: &Schema,
+    key: &Key,
+    found: &mut Vec<(Change, Change)>,
+) {
+    for o in users.0.get(key).into_iter().flatten() {
+        match o {
+            Object::View(name) => {
+                let (Some(c), Some(d)) = (cur.views.get(name), des.views.get(name)) else {
+                    continue;
+                };
+                for ix in &c.indexes {
+                    if let Some(n) = d.indexes.iter().find(|n| n.name == ix.name) {
+                        found.push(index_pair(name, ix, n));
+                    }
+                }
+                found.push((
+                    Change::DropView(crate::view::bare(c)),
+                    Change::CreateView(crate::view::bare(d)),
+                ));
             }
-        }
-        found.push((
-            Change::DropView(crate::view::bare(c)),
-            Change::CreateView(crate::view::bare(d)),
-        ));
-    }
-    for (id, c) in &cur.functions {
-        let Some(d) = des.functions.get(id) else {
-            continue;
-        };
-        if uses(&c.depends_on) {
-            found.push((
-                Change::DropFunction(crate::function::bare(c)),
-                Change::CreateFunction(crate::function::bare(d)),
-            ));
-        }
-    }
-    for (id, c) in &cur.triggers {
-        let Some(d) = des.triggers.get(id) else {
-            continue;
-        };
-        let mut needs = Vec::new();
-        graph::trigger_uses(c, &mut needs);
-        if needs.contains(key) {
-            found.push((
-                Change::DropTrigger(crate::trigger::bare(c)),
-                Change::CreateTrigger(crate::trigger::bare(d)),
-            ));
+            Object::Function(id) => {
+                if let (Some(c), Some(d)) = (cur.functions.get(id), des.functions.get(id)) {
+                    found.push((
+                        Change::DropFunction(crate::function::bare(c)),
+                        Change::CreateFunction(crate::function::bare(d)),
+                    ));
+                }
+            }
+            Object::Trigger(id) => {
+                if let (Some(c), Some(d)) = (cur.triggers.get(id), des.triggers.get(id)) {
+                    found.push((
+                        Change::DropTrigger(crate::trigger::bare(c)),
+                        Change::CreateTrigger(crate::trigger::bare(d)),
+                    ));
+                }
+            }
+            Object::Constraint(..) | Object::Index(..) => {}
         }
     }
 }

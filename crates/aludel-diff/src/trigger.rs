@@ -56,7 +56,7 @@ pub(crate) fn diff(cx: &mut Cx) {
                 out.push(Change::DropTrigger(bare(c)));
                 out.push(Change::CreateTrigger(bare(d)));
             }
-            Some(c) if bare(c) != bare(d) => out.push(Change::AlterTrigger {
+            Some(c) if !same(c, d) => out.push(Change::AlterTrigger {
                 old: bare(c),
                 new: bare(d),
             }),
@@ -69,4 +69,13 @@ pub(crate) fn diff(cx: &mut Cx) {
         }
     }
     cx.out.extend(out);
+}
+
+/// Equal but for the rename hint (the current side never has one), without copying.
+fn same(c: &Trigger, d: &Trigger) -> bool {
+    if d.renamed_from.is_none() && c.renamed_from.is_none() {
+        c == d
+    } else {
+        bare(c) == bare(d)
+    }
 }

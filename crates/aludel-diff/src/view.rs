@@ -71,7 +71,7 @@ pub(crate) fn diff(cx: &mut Cx) {
             drop_and_create(c, d, &mut out);
             continue;
         }
-        if bare(c) != bare(d) {
+        if !same_but_indexes(c, d) {
             out.push(Change::AlterView {
                 old: bare(c),
                 new: bare(d),
@@ -86,4 +86,26 @@ pub(crate) fn diff(cx: &mut Cx) {
         }
     }
     cx.out.extend(out);
+}
+
+/// Equal but for indexes and the rename hint, without copying.
+fn same_but_indexes(c: &View, d: &View) -> bool {
+    let View {
+        name,
+        materialized,
+        definition,
+        columns,
+        options,
+        indexes: _,
+        comment,
+        depends_on,
+        renamed_from: _,
+    } = c;
+    *name == d.name
+        && *materialized == d.materialized
+        && *definition == d.definition
+        && *columns == d.columns
+        && *options == d.options
+        && *comment == d.comment
+        && *depends_on == d.depends_on
 }
