@@ -314,7 +314,103 @@ pub fn write(spec: &SchemaSpec) -> String {
         }
     }
     out.push_str(&later);
+    out.push_str(&sql_objects(spec, values));
     out.push_str(&comments);
+    out
+}
+
+/// Functions, views and triggers on the spec's tables (after every table): views named after
+/// the table's plain name, so a renamed table keeps them and they are dropped and created
+/// around the rename; they use `id` and `c0`, so a type change of `c0` rebuilds them.
+fn sql_objects(spec: &SchemaSpec, values: &[&str]) -> String {
+    let mut out = String::new();
+    if let Some(t) = spec.twice {
+        let ty = if t == 0 { "bigint" } else { "numeric" };
+        let _ = writeln!(
+            out,
+            "CREATE FUNCTION public.twice(x bigint) RETURNS {ty} LANGUAGE sql IMMUTABLE AS $$ SELECT x * 2 $$;"
+        );
+    }
+    if spec.tables.iter().flatten().any(|t| t.trigger.is_some()) {
+        let body = if spec.touch_body == 0 {
+            "BEGIN RETURN NEW; END"
+        } else {
+            "BEGIN PERFORM 1; RETURN NEW; END"
+        };
+        let _ = writeln!(
+            out,
+            "CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ {body} $$;"
+        );
+    }
+    for (i, t) in spec.tables.iter().enumerate() {
+        let Some(t) = t else { continue };
+        let (schema, plain) = TABLES[i];
+        let qname = format!("{schema}.{}", table_name(spec, i));
+        let c0 = col_type(t, 0, values).map(|_| col_name(t, 0));
+        let cols = match &c0 {
+            Some(c) => format!("id, {c}"),
+            None => "id".to_owned(),
+        };
+        match t.view {
+            Some(0) => {
+                let _ = writeln!(
+                    out,
+                    "CREATE VIEW {schema}.{plain}_v AS SELECT {cols} FROM {qname};"
+                );
+            }
+            Some(1) => {
+                let call = if spec.twice.is_some() {
+                    ", public.twice(id) AS id2"
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    out,
+                    "CREATE VIEW {schema}.{plain}_v WITH (security_barrier = true) AS SELECT {cols}{call} FROM {qname} WHERE id > 0;"
+                );
+            }
+            Some(2) => {
+                let _ = writeln!(
+                    out,
+                    "CREATE MATERIALIZED VIEW {schema}.{plain}_m AS SELECT {cols} FROM {qname};\n\
+                     CREATE UNIQUE INDEX {plain}_m_id ON {schema}.{plain}_m (id);"
+                );
+            }
+            Some(_) => {
+                let _ = writeln!(
+                    out,
+                    "CREATE VIEW {schema}.{plain}_v AS SELECT {cols} FROM {qname};\n\
+                     CREATE VIEW {schema}.{plain}_vv AS SELECT id FROM {schema}.{plain}_v;"
+                );
+            }
+            None => {}
+        }
+        match (t.trigger, &c0) {
+            (Some(1), Some(c)) => {
+                let _ = writeln!(
+                    out,
+                    "CREATE TRIGGER {plain}_touch BEFORE UPDATE OF {c} ON {qname} FOR EACH ROW \
+                     WHEN (OLD.{c} IS DISTINCT FROM NEW.{c}) EXECUTE FUNCTION public.touch();"
+                );
+            }
+            (Some(2), _) => {
+                let _ = writeln!(
+                    out,
+                    "CREATE TRIGGER {plain}_touch AFTER INSERT ON {qname} FOR EACH STATEMENT \
+                     EXECUTE FUNCTION public.touch();\n\
+                     ALTER TABLE {qname} DISABLE TRIGGER {plain}_touch;"
+                );
+            }
+            (Some(_), _) => {
+                let _ = writeln!(
+                    out,
+                    "CREATE TRIGGER {plain}_touch BEFORE UPDATE ON {qname} FOR EACH ROW \
+                     EXECUTE FUNCTION public.touch();"
+                );
+            }
+            (None, _) => {}
+        }
+    }
     out
 }
 
@@ -384,6 +480,8 @@ mod tests {
             extensions: vec![None; EXTENSIONS.len()],
             table_spelling: None,
             value_spelling: None,
+            touch_body: 0,
+            twice: None,
         }
     }
 
@@ -410,6 +508,8 @@ mod tests {
             identity: true,
             generated: Some(1),
             column_spelling: Some(0),
+            view: Some(1),
+            trigger: Some(1),
         };
         let t4 = TableSpec {
             columns: vec![col(3, true, false, false), None, None, None, None, None],
@@ -421,6 +521,8 @@ mod tests {
             identity: false,
             generated: None,
             column_spelling: None,
+            view: None,
+            trigger: None,
         };
         let seq = |step, min, max, start| SeqSpec {
             ty: step,
@@ -481,6 +583,9 @@ mod tests {
             ALTER TABLE public.t0 ADD FOREIGN KEY (ref_t0) REFERENCES public.t0 (c0_n) ON DELETE RESTRICT DEFERRABLE INITIALLY DEFERRED;
             ALTER TABLE public.t0 ADD FOREIGN KEY (ref_t4) REFERENCES app.t4_n (id) ON DELETE CASCADE;
             ALTER TABLE app.t4_n ADD FOREIGN KEY (ref_t0) REFERENCES public.t0 (c0_n) ON DELETE NO ACTION;
+            CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+            CREATE VIEW public.t0_v WITH (security_barrier = true) AS SELECT id, c0_n FROM public.t0 WHERE id > 0;
+            CREATE TRIGGER t0_touch BEFORE UPDATE OF c0_n ON public.t0 FOR EACH ROW WHEN (OLD.c0_n IS DISTINCT FROM NEW.c0_n) EXECUTE FUNCTION public.touch();
             COMMENT ON SCHEMA app IS 'the app';
             COMMENT ON TYPE public.mood IS 'how it feels';
             COMMENT ON SEQUENCE public.s1 IS 'sequence 1';
@@ -506,6 +611,8 @@ mod tests {
             identity: false,
             generated: None,
             column_spelling: None,
+            view: None,
+            trigger: None,
         };
         let spec = empty(vec![Some(t), None, None, None, None], vec![]);
         expect![[r#"
@@ -531,6 +638,8 @@ mod tests {
             identity: false,
             generated: None,
             column_spelling,
+            view: None,
+            trigger: None,
         };
         let x = SchemaSpec {
             table_spelling: Some(1),

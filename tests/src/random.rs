@@ -57,6 +57,12 @@ pub struct TableSpec {
     pub generated: Option<u8>,
     /// Column `c{j}` is spelt differently (renamed when the other side spells it plainly).
     pub column_spelling: Option<u8>,
+    /// A view on the table (see `ddl::sql_objects`: plain on `id` and `c0`, with an option and
+    /// a function call, materialized with a unique index, or a view with a view on it).
+    pub view: Option<u8>,
+    /// A trigger calling `public.touch()` (row-level, `UPDATE OF c0` with `WHEN`, or
+    /// statement-level and disabled).
+    pub trigger: Option<u8>,
 }
 
 /// A standalone sequence: its type (of three), step (of four, two descending), bounds (each
@@ -86,6 +92,11 @@ pub struct SchemaSpec {
     /// The table (by index) and the enum value (by index into [`VALUES`]) spelt differently.
     pub table_spelling: Option<u8>,
     pub value_spelling: Option<u8>,
+    /// The body of the trigger function `public.touch()` (of two), there when a trigger is.
+    pub touch_body: u8,
+    /// `public.twice(bigint)`, which views call: its result type (of two; another one drops
+    /// and creates it, and rebuilds its callers).
+    pub twice: Option<u8>,
 }
 
 fn col_spec() -> impl Strategy<Value = Option<ColSpec>> {
@@ -125,6 +136,10 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
             proptest::bool::weighted(0.3),
             proptest::option::weighted(0.3, 0u8..2),
             proptest::option::weighted(0.2, 0u8..6),
+            (
+                proptest::option::weighted(0.35, 0u8..4),
+                proptest::option::weighted(0.25, 0u8..3),
+            ),
         )
             .prop_map(
                 |(
@@ -137,6 +152,7 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
                     identity,
                     generated,
                     column_spelling,
+                    (view, trigger),
                 )| {
                     TableSpec {
                         columns,
@@ -148,6 +164,8 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
                         identity,
                         generated,
                         column_spelling,
+                        view,
+                        trigger,
                     }
                 },
             ),
@@ -199,6 +217,7 @@ pub fn schema_spec() -> impl Strategy<Value = SchemaSpec> {
         // default changes, downgrades in the wrong order (the default is set in the renamed
         // spelling after the rename back); turn on with `option::weighted(0.3, 0u8..5)`
         Just(None),
+        (0u8..2, proptest::option::weighted(0.5, 0u8..2)),
     )
         .prop_map(
             |(
@@ -210,6 +229,7 @@ pub fn schema_spec() -> impl Strategy<Value = SchemaSpec> {
                 extensions,
                 table_spelling,
                 value_spelling,
+                (touch_body, twice),
             )| SchemaSpec {
                 tables,
                 values,
@@ -219,6 +239,8 @@ pub fn schema_spec() -> impl Strategy<Value = SchemaSpec> {
                 extensions,
                 table_spelling,
                 value_spelling,
+                touch_body,
+                twice,
             },
         )
 }

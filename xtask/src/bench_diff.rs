@@ -131,7 +131,7 @@ pub(crate) fn changed(a: &Schema) -> (Schema, usize) {
 
 fn function(i: usize) -> Function {
     let name = QualifiedName::new("public", format!("f{i:04}").as_str());
-    let trigger = i % 2 == 0;
+    let trigger = i.is_multiple_of(2);
     let (args, result) = if trigger {
         ("", "trigger")
     } else {
