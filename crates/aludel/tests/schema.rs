@@ -290,7 +290,11 @@ fn declared_sql_keeps_its_order() {
         .map(|d| d.origin.as_str())
         .collect();
     assert_eq!(origins, ["sql/b.sql", "sql/a.sql"]);
-    assert!(s.ir().declared_sql[1].sql.starts_with("CREATE VIEW public.a"));
+    assert!(
+        s.ir().declared_sql[1]
+            .sql
+            .starts_with("CREATE VIEW public.a")
+    );
 }
 
 #[test]
