@@ -58,8 +58,9 @@ pub struct DeclaredObject {
     pub kind: DeclaredKind,
     /// Schema-qualified; an unqualified name is in `public` (the default `search_path`).
     pub name: QualifiedName,
-    /// `-- aludel: renamed_from OLD` above the statement, as written.
-    pub renamed_from: Option<String>,
+    /// `-- aludel: renamed_from OLD` above the statement; an unqualified old name is in the
+    /// object's schema (for a trigger, only the name counts: it stays on its table).
+    pub renamed_from: Option<QualifiedName>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +166,26 @@ fn object(sql: &str) -> Result<Option<DeclaredObject>, String> {
         // a trigger's name is unqualified: it lives in its table's schema
         DeclaredKind::Trigger { table } => QualifiedName::new(table.schema.clone(), name.name),
         _ => name,
+    };
+    let renamed_from = match renamed_from {
+        None => None,
+        Some(old) => {
+            let tokens: Vec<Token<'_>> = lex::significant(&old).collect();
+            match qualified(&tokens, 0) {
+                Some((mut old, end)) if end == tokens.len() => {
+                    if tokens.len() == 1 {
+                        old.schema = name.schema.clone();
+                    }
+                    Some(old)
+                }
+                _ => {
+                    return Err(format!(
+                        "`-- aludel: renamed_from {old}` does not name one object; write \
+                         `-- aludel: renamed_from schema.old_name`"
+                    ));
+                }
+            }
+        }
     };
     Ok(Some(DeclaredObject {
         kind,

@@ -234,10 +234,10 @@ fn statements_know_what_they_create() {
         .collect();
     expect![[r#"
         [
-            "2: Function public.touch Some(\"public.old_touch\")",
+            "2: Function public.touch Some(QualifiedName { schema: Ident(\"public\"), name: Ident(\"old_touch\") })",
             "3: MaterializedView billing.daily None",
             "4: -",
-            "6: Trigger { table: QualifiedName { schema: Ident(\"app\"), name: Ident(\"t\") } } app.\"Touch\" Some(\"old_touch\")",
+            "6: Trigger { table: QualifiedName { schema: Ident(\"app\"), name: Ident(\"t\") } } app.\"Touch\" Some(QualifiedName { schema: Ident(\"app\"), name: Ident(\"old_touch\") })",
         ]
     "#]]
     .assert_debug_eq(&objects);
