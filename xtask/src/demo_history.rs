@@ -1,8 +1,10 @@
 //! `cargo xtask demo-history`: rewrites `migrations/` from scratch as the history of the demo
-//! models in five steps, each file written by autogen exactly as a developer would get it:
+//! models in eight steps, each file written by autogen exactly as a developer would get it:
 //! the initial schema, a new table with foreign keys, a column rename (`renamed_from`), an enum
-//! value added and one removed, an index made partial and a check added. The earlier states
-//! are the demo models with those changes undone.
+//! value added and one removed, an index made partial and a check added, then the declared SQL
+//! one source at a time (the `updated_at` trigger function and its triggers, with the
+//! `workflows.updated_at` column they need; the `active_agents` view; the `billing.daily_usage`
+//! materialized view). The earlier states are the demo models with those changes undone.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -16,11 +18,46 @@ fn table<'s>(s: &'s mut Schema, schema: &str, name: &str) -> &'s mut aludel_sche
         .unwrap_or_else(|| panic!("the demo models have no table {schema}.{name}"))
 }
 
-/// The five states, oldest first; the last is the demo models as they are.
+/// The eight states, oldest first; the last is the demo models as they are.
 fn states() -> Vec<(&'static str, Schema)> {
     let final_ir = aludel_demo::schema().ir().clone();
+    let origins: Vec<&str> = final_ir
+        .declared_sql
+        .iter()
+        .map(|s| s.origin.as_str())
+        .collect();
+    assert_eq!(
+        origins,
+        [
+            "sql/set_updated_at.sql",
+            "sql/active_agents.sql",
+            "sql/daily_usage.sql"
+        ],
+        "the demo's declared SQL, in the order of its revisions"
+    );
+    // 8 → 7: no daily usage materialized view; 7 → 6: no active agents view.
+    let mut s7 = final_ir.clone();
+    s7.declared_sql.truncate(2);
+    let mut s6 = s7.clone();
+    s6.declared_sql.truncate(1);
+    // 6 → 5: no trigger function, no `workflows.updated_at`.
+    let mut s5 = s6.clone();
+    s5.declared_sql.clear();
+    let workflows = table(&mut s5, "public", "workflows");
+    let before = workflows.columns.len();
+    workflows
+        .columns
+        .retain(|c| c.name.as_str() != "updated_at");
+    assert_eq!(workflows.columns.len() + 1, before, "workflows.updated_at");
+    let agents = table(&mut s5, "public", "agents");
+    let updated_at = agents
+        .columns
+        .iter_mut()
+        .find(|c| c.name.as_str() == "updated_at")
+        .expect("agents.updated_at");
+    updated_at.comment = None;
     // 5 → 4: `agents_active_idx` not partial yet, no check on execution times.
-    let mut s4 = final_ir.clone();
+    let mut s4 = s5.clone();
     let agents = table(&mut s4, "public", "agents");
     let ix = agents
         .indexes
@@ -73,10 +110,10 @@ fn states() -> Vec<(&'static str, Schema)> {
         ("add usage records", s2),
         ("rename users full_name to display_name", s3),
         ("api scopes: add workflows-run, remove agents-delete", s4),
-        (
-            "partial active agents index, execution time check",
-            final_ir,
-        ),
+        ("partial active agents index, execution time check", s5),
+        ("updated_at trigger on agents and workflows", s6),
+        ("active agents view", s7),
+        ("daily usage materialized view", final_ir),
     ]
 }
 

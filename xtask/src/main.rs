@@ -37,7 +37,7 @@ fn main() -> ExitCode {
                  test [cargo test args]      every test against a throwaway PostgreSQL cluster, then check and verify\n  \
                  bench <introspect|autogen|diff|runner|build> ...  measurements against a reference\n  \
                  demo                        load demo/agent_platform.sql into a throwaway cluster and inspect it\n  \
-                 demo-history                rewrite migrations/ from the demo models in five steps\n  \
+                 demo-history                rewrite migrations/ from the demo models in eight steps\n  \
                  fuzz-diff --cases N [--seed S]  the live diff property on random seeds\n\n\
                  aludel commands on the demo models (cargo xtask <command> --help):\n  \
                  autogen -m MSG, check, verify, upgrade, downgrade, current, history, heads,\n  \

@@ -27,6 +27,10 @@ pub enum Error {
     Create(aludel_testing::Error),
     #[error("the models cannot be created: `{statement}` failed: {message}")]
     Models { statement: String, message: String },
+    /// A statement of the declared SQL (`.sql(...)` in the Schema) failed; `aludel_testing`'s
+    /// error names its file, line and statement.
+    #[error("the declared SQL cannot be created: {0}")]
+    DeclaredSql(aludel_testing::Error),
     #[error("the migration history has {} heads: {}", heads.len(), heads.join(", "))]
     SeveralHeads { heads: Vec<String> },
     #[error(
@@ -93,6 +97,7 @@ impl Error {
                     .to_owned()
             }
             Error::Models { .. } => "fix the model declaration named above".to_owned(),
+            Error::DeclaredSql(e) => declared_sql_hint(e),
             Error::SeveralHeads { .. } => {
                 "join the branches first with `merge -m <message>`, then run autogen again"
                     .to_owned()
@@ -117,6 +122,42 @@ impl Error {
                 format!("fix the upgrade or downgrade section of `{revision}.sql`")
             }
         })
+    }
+}
+
+/// What to do about a declared SQL statement that failed, by the kind of failure.
+fn declared_sql_hint(e: &aludel_testing::Error) -> String {
+    let code = match e {
+        aludel_testing::Error::Declared { code, .. } => code.as_deref(),
+        aludel_testing::Error::DeclaredSplit { .. } => {
+            return "close the quote, dollar quote or comment that opens on the line named above"
+                .to_owned();
+        }
+        aludel_testing::Error::DeclaredHint { .. } => {
+            return "write the hint as `-- aludel: renamed_from schema.old_name` on the line \
+                    above the object's CREATE statement"
+                .to_owned();
+        }
+        _ => None,
+    };
+    match code {
+        Some("42P01" | "42883" | "42704" | "3F000" | "42703") => {
+            "the statement names an object nobody declares: declare it (a model or another \
+             `.sql(...)` source), or create it in aludel.toml's `external` SQL if another \
+             service owns it"
+                .to_owned()
+        }
+        Some("42723" | "42P07" | "42710" | "42P06") => {
+            "two declarations create the same object (for a function: the same name and \
+             argument types): remove or rename one"
+                .to_owned()
+        }
+        Some(c) if c.starts_with("42") => {
+            "fix the statement at the file and line named above (function bodies are checked \
+             too: `check_function_bodies` is on)"
+                .to_owned()
+        }
+        _ => "fix the declared SQL at the file and line named above".to_owned(),
     }
 }
 

@@ -7,6 +7,7 @@ use aludel_migrations::MigrationSet;
 use aludel_pg::ScratchDatabase;
 use aludel_runner::{Target, UpgradeTarget};
 use aludel_schema::Schema;
+use aludel_testing::DeclaredKind;
 
 use crate::error::Error;
 use crate::project::{Models, Project};
@@ -51,6 +52,13 @@ pub(crate) fn subtract(schema: &mut Schema, baseline: &Schema) {
     schema
         .tables
         .retain(|k, _| !baseline.tables.contains_key(k));
+    schema.views.retain(|k, _| !baseline.views.contains_key(k));
+    schema
+        .functions
+        .retain(|k, _| !baseline.functions.contains_key(k));
+    schema
+        .triggers
+        .retain(|k, _| !baseline.triggers.contains_key(k));
 }
 
 /// Creates the baseline database: the external SQL, in order.
@@ -128,10 +136,13 @@ pub(crate) async fn models(
                 statement: first_line(&sql),
                 message,
             },
+            declared @ (aludel_testing::Error::Declared { .. }
+            | aludel_testing::Error::DeclaredSplit { .. }
+            | aludel_testing::Error::DeclaredHint { .. }) => Error::DeclaredSql(declared),
             other => Error::Create(other),
         })?;
     let mut schema = read(&db.url, project, &baseline.schema).await?;
-    carry_hints(&mut schema, &project.models);
+    carry_hints(&mut schema, &project.models)?;
     Ok(schema)
 }
 
@@ -144,8 +155,10 @@ fn first_line(sql: &str) -> String {
     }
 }
 
-/// Copies the models' `renamed_from` hints onto the introspected models, by name.
-pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) {
+/// Copies the models' `renamed_from` hints onto the introspected models, by name: those of the
+/// IR, and the `-- aludel: renamed_from` comments of the declared SQL (a function's hint goes
+/// to every overload of its name).
+pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) -> Result<(), Error> {
     for (name, declared) in &models.schema.namespaces {
         if let Some(n) = schema.namespaces.get_mut(name) {
             n.renamed_from = declared.renamed_from.clone();
@@ -178,4 +191,48 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) {
             s.renamed_from = declared.renamed_from.clone();
         }
     }
+    for (name, declared) in &models.schema.views {
+        if let Some(v) = schema.views.get_mut(name) {
+            v.renamed_from = declared.renamed_from.clone();
+        }
+    }
+    for (id, declared) in &models.schema.functions {
+        if let Some(f) = schema.functions.get_mut(id) {
+            f.renamed_from = declared.renamed_from.clone();
+        }
+    }
+    for (id, declared) in &models.schema.triggers {
+        if let Some(t) = schema.triggers.get_mut(id) {
+            t.renamed_from = declared.renamed_from.clone();
+        }
+    }
+    let statements =
+        aludel_testing::statements(&models.schema.declared_sql).map_err(Error::DeclaredSql)?;
+    for object in statements.iter().filter_map(|s| s.object.as_ref()) {
+        let Some(old) = &object.renamed_from else {
+            continue;
+        };
+        match &object.kind {
+            DeclaredKind::View | DeclaredKind::MaterializedView => {
+                if let Some(v) = schema.views.get_mut(&object.name) {
+                    v.renamed_from = Some(old.clone());
+                }
+            }
+            DeclaredKind::Function => {
+                for f in schema.functions.values_mut() {
+                    if f.id.name == object.name {
+                        f.renamed_from = Some(old.clone());
+                    }
+                }
+            }
+            DeclaredKind::Trigger { table } => {
+                for t in schema.triggers.values_mut() {
+                    if &t.id.table == table && t.id.name == object.name.name {
+                        t.renamed_from = Some(old.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -74,6 +74,7 @@ pub struct Agent {
     pub created_by: Option<Uuid>,
     #[aludel(default = "now()")]
     pub created_at: DateTime<Utc>,
+    /// Set by the `agents_set_updated_at` trigger (`sql/set_updated_at.sql`).
     pub updated_at: Option<DateTime<Utc>>,
 }
 
@@ -117,6 +118,8 @@ pub struct Workflow {
     /// Run order among siblings.
     #[aludel(default = "0")]
     pub position: i16,
+    /// Set by the `workflows_set_updated_at` trigger (`sql/set_updated_at.sql`).
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 /// One run of a workflow by one version of an agent.

@@ -1,6 +1,9 @@
 //! The demo models: the agent platform of DESIGN.md section 9 (accounts, users, agents and their
 //! versions, workflows, executions, audit logs, API keys, and in schema `billing` plans,
-//! subscriptions and usage records), declared with aludel's derives.
+//! subscriptions and usage records), declared with aludel's derives, and the SQL objects next
+//! to them in `src/sql/` (declared with `.sql(...)`): the `updated_at` trigger function and
+//! its triggers on `agents` and `workflows`, the `active_agents` view and the
+//! `billing.daily_usage` materialized view.
 //!
 //! This crate is the repository's main job: `cargo xtask autogen` generates `migrations/` from
 //! [`schema()`]. Between them the models use every attribute of the derives at least once (each
@@ -41,7 +44,8 @@ pub fn subscription_number_seq() -> Sequence {
     seq
 }
 
-/// Every model of the platform, its extension, its sequence and the external table it refers to.
+/// Every model of the platform, its extension, its sequence, the external table it refers to
+/// and its SQL objects.
 ///
 /// Panics if the declarations are inconsistent (a test builds it, so that never ships).
 pub fn schema() -> aludel::Schema {
@@ -62,6 +66,15 @@ pub fn schema() -> aludel::Schema {
         .model::<Plan>()
         .model::<Subscription>()
         .model::<UsageRecord>()
+        .sql(
+            "sql/set_updated_at.sql",
+            include_str!("sql/set_updated_at.sql"),
+        )
+        .sql(
+            "sql/active_agents.sql",
+            include_str!("sql/active_agents.sql"),
+        )
+        .sql("sql/daily_usage.sql", include_str!("sql/daily_usage.sql"))
         .build()
         .unwrap_or_else(|e| panic!("the demo models are inconsistent: {e}"))
 }

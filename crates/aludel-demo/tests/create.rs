@@ -1,6 +1,7 @@
 //! The demo models on a live server: `create_all` builds them on an empty database (with the
 //! external `auth.users` created first, as the auth provider would), the result is the DDL
-//! snapshot below, and `drop_all` leaves only the external objects.
+//! snapshot below (the declared SQL objects included), and `drop_all` leaves only the external
+//! objects.
 
 use aludel_introspect::{Options, introspect};
 use aludel_pg::testing::TestDb;
@@ -24,6 +25,15 @@ fn the_schema_builds() {
     let ir = schema.ir();
     assert_eq!(ir.tables.len(), 11);
     assert_eq!(ir.enums.len(), 4);
+    let sql: Vec<&str> = ir.declared_sql.iter().map(|s| s.origin.as_str()).collect();
+    assert_eq!(
+        sql,
+        [
+            "sql/set_updated_at.sql",
+            "sql/active_agents.sql",
+            "sql/daily_usage.sql"
+        ]
+    );
     assert_eq!(
         schema
             .external_tables()
@@ -63,6 +73,18 @@ async fn create_all_then_drop_all() {
         CREATE TYPE public.execution_status AS ENUM ('pending', 'running', 'succeeded', 'failed', 'cancelled');
 
         CREATE SEQUENCE billing.subscription_number_seq AS bigint START WITH 1000;
+
+        SET check_function_bodies = false;
+
+        CREATE OR REPLACE FUNCTION public.set_updated_at()
+         RETURNS trigger
+         LANGUAGE plpgsql
+        AS $function$
+        BEGIN
+            NEW.updated_at := now();
+            RETURN NEW;
+        END
+        $function$;
 
         CREATE TABLE auth.users (
             id uuid NOT NULL,
@@ -220,6 +242,7 @@ async fn create_all_then_drop_all() {
             name character varying(200) NOT NULL,
             definition jsonb NOT NULL,
             "position" smallint DEFAULT 0 NOT NULL,
+            updated_at timestamp with time zone,
             CONSTRAINT workflows_pkey PRIMARY KEY (id),
             CONSTRAINT workflows_agent_id_parent_id_name_key UNIQUE NULLS NOT DISTINCT (agent_id, parent_id, name)
         );
@@ -304,6 +327,31 @@ async fn create_all_then_drop_all() {
 
         ALTER TABLE public.workflows ADD CONSTRAINT workflows_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.workflows (id) ON DELETE CASCADE;
 
+        CREATE MATERIALIZED VIEW billing.daily_usage AS
+         SELECT usage_records.subscription_id,
+            usage_records.metric,
+            (usage_records.recorded_at AT TIME ZONE 'UTC'::text)::date AS day,
+            sum(usage_records.quantity) AS quantity,
+            count(*) AS records
+           FROM billing.usage_records
+          GROUP BY usage_records.subscription_id, usage_records.metric, ((usage_records.recorded_at AT TIME ZONE 'UTC'::text)::date);
+        CREATE UNIQUE INDEX daily_usage_key ON billing.daily_usage USING btree (subscription_id, metric, day);
+
+        CREATE VIEW public.active_agents WITH (security_invoker=true) AS
+         SELECT agents.id,
+            agents.account_id,
+            agents.name,
+            agents.slug,
+            agents.model_type,
+            agents.created_at,
+            agents.updated_at
+           FROM public.agents
+          WHERE agents.is_active;
+
+        CREATE TRIGGER agents_set_updated_at BEFORE UPDATE ON public.agents FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
+        CREATE TRIGGER workflows_set_updated_at BEFORE UPDATE ON public.workflows FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+
         COMMENT ON SCHEMA public IS 'standard public schema';
         COMMENT ON TYPE billing.subscription_state IS 'The state of a subscription, kept by the billing provider''s webhooks.';
         COMMENT ON TYPE public.api_scope IS 'permissions granted to an API key';
@@ -331,6 +379,7 @@ async fn create_all_then_drop_all() {
         COMMENT ON COLUMN public.agents.model_type IS 'The model the agent calls, such as `gpt-4o`.';
         COMMENT ON COLUMN public.agents.connection_config IS 'Connection settings for `connection_type`; secrets live in the vault, not here.';
         COMMENT ON COLUMN public.agents.temperature IS 'Sampling temperature.';
+        COMMENT ON COLUMN public.agents.updated_at IS 'Set by the `agents_set_updated_at` trigger (`sql/set_updated_at.sql`).';
         COMMENT ON TABLE public.api_keys IS 'A key for the public API. Only a hash is stored; the prefix identifies the key in lists.';
         COMMENT ON COLUMN public.api_keys.id IS 'The name comes from the first schema, written by hand before autogen existed.';
         COMMENT ON COLUMN public.api_keys.key_hash IS 'SHA-256 of the secret.';
@@ -356,6 +405,10 @@ async fn create_all_then_drop_all() {
         COMMENT ON COLUMN public.workflows.parent_id IS 'The enclosing workflow: a self-reference.';
         COMMENT ON COLUMN public.workflows.definition IS 'The steps, as the editor saves them.';
         COMMENT ON COLUMN public.workflows."position" IS 'Run order among siblings.';
+        COMMENT ON COLUMN public.workflows.updated_at IS 'Set by the `workflows_set_updated_at` trigger (`sql/set_updated_at.sql`).';
+        COMMENT ON MATERIALIZED VIEW billing.daily_usage IS 'usage per subscription, metric and UTC day';
+        COMMENT ON VIEW public.active_agents IS 'active agents, as the dashboard lists them';
+        COMMENT ON FUNCTION public.set_updated_at() IS 'sets updated_at to now() on every update';
     "#]].assert_eq(&created.to_string());
 
     aludel::testing::drop_all(db.url(), &schema)

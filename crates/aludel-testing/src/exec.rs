@@ -51,7 +51,7 @@ async fn statement(conn: &mut PgConnection, sql: &str) -> Result<(), Error> {
         })
 }
 
-async fn control(conn: &mut PgConnection, sql: &'static str) -> Result<(), Error> {
+pub(crate) async fn control(conn: &mut PgConnection, sql: &'static str) -> Result<(), Error> {
     sqlx::raw_sql(sql)
         .execute(&mut *conn)
         .await

@@ -1,5 +1,6 @@
 //! Test databases straight from the models: [`create_all`] creates every object a schema
-//! declares, in dependency order, and [`drop_all`] removes exactly those objects again.
+//! declares (the models' and the declared SQL's), in dependency order, and [`drop_all`] removes
+//! exactly those objects again.
 //!
 //! ```no_run
 //! # async fn demo(schema: &aludel_schema::Schema) -> Result<(), aludel_testing::Error> {
@@ -14,15 +15,26 @@
 //! `aludel_diff::diff(existing, schema)` rendered by `aludel_render::render`. Runs of
 //! transactional statements each share one transaction; a statement that cannot run in a
 //! transaction runs on its own. Call these outside any transaction of your own.
+//!
+//! Declared SQL (`Schema::declared_sql`: views, functions, triggers as text) comes in no
+//! particular order, so with it everything runs in one transaction as a fixpoint: the declared
+//! functions, the models' statements, then the other declared statements, each under a
+//! savepoint; one that names an object that does not exist yet is tried again once the others
+//! made progress. Function bodies are checked (`check_function_bodies = on`). A statement that
+//! fails otherwise, or still fails when nothing else can run, is an [`Error::Declared`] naming
+//! its source, line and statement, and nothing is written.
 
+mod declared;
 mod error;
 mod exec;
+mod fixpoint;
 mod target;
 
 use aludel_introspect::Options as IntrospectOptions;
 use aludel_render::Statement;
 use aludel_schema::{Ident, Schema};
 
+pub use declared::{DeclaredKind, DeclaredObject, DeclaredStatement, statements};
 pub use error::Error;
 pub use target::Target;
 
@@ -40,7 +52,8 @@ impl Declared for Schema {
 }
 
 /// Creates every schema, extension, enum type, sequence, table, constraint, index and comment
-/// of `schema`, in dependency order (tables in a foreign-key cycle first, their keys after).
+/// of `schema`, in dependency order (tables in a foreign-key cycle first, their keys after),
+/// and the declared SQL (see the crate documentation).
 /// Schemas and extensions that already exist are left as they are (`public` always does); any
 /// other object that already exists is an error from the server.
 ///
@@ -54,8 +67,12 @@ pub async fn create_all<'a, D: Declared + ?Sized>(
     let conn = held.conn();
     let existing = exec::existing_containers(conn, schema).await?;
     let statements = plan_create(&existing, schema)?;
-    exec::run(conn, &statements).await?;
-    Ok(statements)
+    if schema.declared_sql.is_empty() {
+        exec::run(conn, &statements).await?;
+        return Ok(statements);
+    }
+    let declared = declared::statements(&schema.declared_sql)?;
+    fixpoint::run(conn, &statements, &declared).await
 }
 
 /// The statements [`create_all`] runs on a database where the schemas and extensions of
@@ -68,8 +85,9 @@ pub fn plan_create(existing: &Schema, schema: &Schema) -> Result<Vec<Statement>,
     ))
 }
 
-/// Removes what [`create_all`] created: the tables, enum types and standalone sequences of
-/// `schema` that exist in the database (an error from the server if an object of someone else
+/// Removes what [`create_all`] created: the views, triggers and functions its declared SQL
+/// creates (functions by name: every overload of a declared name), the tables, enum types and
+/// standalone sequences of `schema` that exist in the database (an error from the server if an object of someone else
 /// still depends on one of them), then its extensions and schemas unless something else still
 /// uses them. `public` is never dropped; objects `schema` does not declare are left alone.
 ///
@@ -118,6 +136,30 @@ pub fn plan_drop(live: &Schema, schema: &Schema) -> Result<(Vec<Statement>, Cont
     for (name, s) in &live.sequences {
         if schema.sequences.contains_key(name) {
             current.add_sequence(s.clone());
+        }
+    }
+    let declared = statements(&schema.declared_sql)?;
+    for object in declared.iter().filter_map(|d| d.object.as_ref()) {
+        match &object.kind {
+            DeclaredKind::View | DeclaredKind::MaterializedView => {
+                if let Some(v) = live.views.get(&object.name) {
+                    current.add_view(v.clone());
+                }
+            }
+            DeclaredKind::Function => {
+                for f in live.functions.values() {
+                    if f.id.name == object.name {
+                        current.add_function(f.clone());
+                    }
+                }
+            }
+            DeclaredKind::Trigger { table } => {
+                for t in live.triggers.values() {
+                    if &t.id.table == table && t.id.name == object.name.name {
+                        current.add_trigger(t.clone());
+                    }
+                }
+            }
         }
     }
     let mut target = Schema::new();

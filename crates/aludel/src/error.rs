@@ -137,6 +137,10 @@ pub enum Problem {
         old: QualifiedName,
         old_by: String,
     },
+    #[error(
+        "SQL source {origin} is declared twice\nhint: declare each file once with `.sql(...)`, or give the sources distinct origins"
+    )]
+    DuplicateSql { origin: String },
     #[error("{what} {input:?} is malformed: {reason}\nhint: write it as {example}")]
     Malformed {
         what: &'static str,

@@ -1,12 +1,13 @@
-//! The declared `Schema`: models, enums, extensions and sequences registered explicitly with a
-//! builder, checked as a whole when built (foreign keys, duplicate names, unknown columns).
+//! The declared `Schema`: models, enums, extensions, sequences and SQL objects (views,
+//! functions, triggers as SQL text) registered explicitly with a builder, checked as a whole
+//! when built (foreign keys, duplicate names, unknown columns).
 
 use std::any::type_name;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aludel_schema::{
     ColumnType, EnumType, Extension, Ident, IndexTarget, Namespace, QualifiedName,
-    Schema as IrSchema, Sequence, Table, identity_sequence_name,
+    Schema as IrSchema, Sequence, SqlSource, Table, identity_sequence_name,
 };
 
 use crate::{Model, PgEnum, Problem, SchemaError};
@@ -26,7 +27,8 @@ impl Schema {
         SchemaBuilder::default()
     }
 
-    /// The declared objects as IR: namespaces, extensions, enums, sequences, tables.
+    /// The declared objects as IR: namespaces, extensions, enums, sequences, tables, and the
+    /// declared SQL ([`SchemaBuilder::sql`]) in `declared_sql`, in declaration order.
     pub fn ir(&self) -> &IrSchema {
         &self.ir
     }
@@ -58,6 +60,7 @@ pub struct SchemaBuilder {
     enums: Vec<(EnumType, String)>,
     extensions: Vec<Extension>,
     sequences: Vec<Sequence>,
+    sql: Vec<SqlSource>,
     external: Vec<(QualifiedName, Vec<Ident>)>,
     dropped: Vec<QualifiedName>,
     problems: Vec<Problem>,
@@ -105,6 +108,47 @@ impl SchemaBuilder {
     /// A standalone sequence the migrations create.
     pub fn sequence(mut self, sequence: Sequence) -> Self {
         self.sequences.push(sequence);
+        self
+    }
+
+    /// SQL objects written as SQL: views, materialized views and their indexes, functions,
+    /// procedures, triggers, comments on them; typically one file per object next to the
+    /// models. `origin` names the source in errors (the file, as the crate sees it).
+    ///
+    /// ```
+    /// # use aludel::Model;
+    /// # #[derive(Model)]
+    /// # #[aludel(table = "agents")]
+    /// # struct Agent { #[aludel(primary_key)] id: i64, updated_at: Option<String> }
+    /// let schema = aludel::Schema::builder()
+    ///     .model::<Agent>()
+    ///     // in a crate: .sql("sql/set_updated_at.sql", include_str!("sql/set_updated_at.sql"))
+    ///     .sql(
+    ///         "sql/set_updated_at.sql",
+    ///         "CREATE FUNCTION public.set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$
+    ///          BEGIN NEW.updated_at := now(); RETURN NEW; END $$;
+    ///          CREATE TRIGGER agents_updated_at BEFORE UPDATE ON public.agents
+    ///              FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();",
+    ///     )
+    ///     .build()?;
+    /// assert_eq!(schema.ir().declared_sql.len(), 1);
+    /// # Ok::<(), aludel::SchemaError>(())
+    /// ```
+    ///
+    /// The statements may come in any order, within a source and across sources:
+    /// `create_all` (and so autogen's models side) runs them, with the models' own DDL, in
+    /// dependency order in one transaction, with function bodies checked
+    /// (`check_function_bodies`), and names the source, line and statement of any that fails.
+    /// What PostgreSQL normalises (view and trigger definitions, `BEGIN ATOMIC` bodies) is
+    /// compared as PostgreSQL prints it; `$$`-quoted bodies compare verbatim.
+    ///
+    /// A rename hint for an object of a source is a comment line above its `CREATE` statement:
+    /// `-- aludel: renamed_from public.old_name` (a trigger's old name is unqualified).
+    pub fn sql(mut self, origin: &str, sql: &str) -> Self {
+        self.sql.push(SqlSource {
+            origin: origin.to_owned(),
+            sql: sql.to_owned(),
+        });
         self
     }
 
@@ -186,6 +230,14 @@ impl SchemaBuilder {
         for ext in self.extensions {
             ir.add_extension(ext);
         }
+        for (i, source) in self.sql.iter().enumerate() {
+            if self.sql[..i].iter().any(|s| s.origin == source.origin) {
+                problems.push(Problem::DuplicateSql {
+                    origin: source.origin.clone(),
+                });
+            }
+        }
+        ir.declared_sql = self.sql;
 
         let dropped: BTreeSet<QualifiedName> = self.dropped.into_iter().collect();
         for name in &dropped {

@@ -274,3 +274,37 @@ fn the_same_model_twice_is_one_table() {
         .expect("consistent");
     assert_eq!(s.ir().tables.len(), 1);
 }
+
+#[test]
+fn declared_sql_keeps_its_order() {
+    let s = Schema::builder()
+        .sql("sql/b.sql", "CREATE VIEW public.b AS SELECT 1 AS one")
+        .model::<Account>()
+        .sql("sql/a.sql", "CREATE VIEW public.a AS SELECT 1 AS one")
+        .build()
+        .expect("consistent");
+    let origins: Vec<&str> = s
+        .ir()
+        .declared_sql
+        .iter()
+        .map(|d| d.origin.as_str())
+        .collect();
+    assert_eq!(origins, ["sql/b.sql", "sql/a.sql"]);
+    assert!(
+        s.ir().declared_sql[1]
+            .sql
+            .starts_with("CREATE VIEW public.a")
+    );
+}
+
+#[test]
+fn one_sql_source_declared_twice() {
+    check_err(
+        Schema::builder()
+            .sql("sql/v.sql", "CREATE VIEW public.v AS SELECT 1 AS one")
+            .sql("sql/v.sql", "CREATE VIEW public.v AS SELECT 1 AS one"),
+        expect![[r#"
+            SQL source sql/v.sql is declared twice
+            hint: declare each file once with `.sql(...)`, or give the sources distinct origins"#]],
+    );
+}
