@@ -75,30 +75,18 @@ fn causes_of(c: &Change) -> Vec<Cause> {
                 out.push(cast(&u.table, &u.column, active, active_reversed));
             }
         }
-        Change::AlterView { old, new } => {
-            let (fwd, back) = (!old.replaceable_by(new), !new.replaceable_by(old));
-            if fwd || back {
-                out.push(Cause {
-                    key: Key::View(new.name.clone()),
-                    name: new.name.to_string(),
-                    active: active && fwd,
-                    active_reversed: active_reversed && back,
-                    sql_only: false,
-                });
-            }
-        }
-        Change::AlterFunction { old, new } => {
-            let (fwd, back) = (!old.replaceable_by(new), !new.replaceable_by(old));
-            if fwd || back {
-                out.push(Cause {
-                    key: Key::Function(new.id.clone()),
-                    name: new.id.to_string(),
-                    active: active && fwd,
-                    active_reversed: active_reversed && back,
-                    sql_only: false,
-                });
-            }
-        }
+        Change::AlterView { old, new } => out.extend(not_in_place(
+            Key::View(new.name.clone()),
+            new.name.to_string(),
+            (!old.replaceable_by(new), !new.replaceable_by(old)),
+            (active, active_reversed),
+        )),
+        Change::AlterFunction { old, new } => out.extend(not_in_place(
+            Key::Function(new.id.clone()),
+            new.id.to_string(),
+            (!old.replaceable_by(new), !new.replaceable_by(old)),
+            (active, active_reversed),
+        )),
         Change::DropView(v) => out.push(trigger(Key::View(v.name.clone()), v.name.to_string())),
         Change::DropFunction(f) => out.push(trigger(Key::Function(f.id.clone()), f.id.to_string())),
         Change::ReplaceColumn { table, new, .. } => out.push(trigger(
@@ -138,6 +126,23 @@ fn causes_of(c: &Change) -> Vec<Cause> {
         _ => {}
     }
     out
+}
+
+/// The cause an `Alter*` change is when it drops and creates its object in a direction
+/// (`(forward, reversed)`), within the directions the change acts in.
+fn not_in_place(
+    key: Key,
+    name: String,
+    (fwd, back): (bool, bool),
+    (active, active_reversed): (bool, bool),
+) -> Option<Cause> {
+    (fwd || back).then_some(Cause {
+        key,
+        name,
+        active: active && fwd,
+        active_reversed: active_reversed && back,
+        sql_only: false,
+    })
 }
 
 /// A constraint, index, view, function or trigger.
