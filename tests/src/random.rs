@@ -213,10 +213,7 @@ pub fn schema_spec() -> impl Strategy<Value = SchemaSpec> {
             EXTENSIONS.len(),
         ),
         proptest::option::weighted(0.3, 0u8..TABLES.len() as u8),
-        // off: a renamed value in an enum that is also recreated, under a column whose
-        // default changes, downgrades in the wrong order (the default is set in the renamed
-        // spelling after the rename back); turn on with `option::weighted(0.3, 0u8..5)`
-        Just(None),
+        proptest::option::weighted(0.3, 0u8..5),
         (0u8..2, proptest::option::weighted(0.5, 0u8..2)),
     )
         .prop_map(

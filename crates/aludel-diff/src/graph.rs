@@ -72,6 +72,10 @@ pub(crate) struct Effects {
     pub uses_old: Vec<Key>,
     /// Objects the change needs as they are after it (what a creation refers to).
     pub uses_new: Vec<Key>,
+    /// A rename: planned before everything else and applied to the working copy, so every
+    /// other change names what it adds (a constraint given its new table's default name is
+    /// dropped and recreated around a recreated type under that new name).
+    pub rename: bool,
 }
 
 /// The objects named by expressions that only matter when another change touches them: the
@@ -386,7 +390,11 @@ pub(crate) fn effects(c: &Change, touched: &Touched) -> Effects {
             e.adds.push(Key::Type(to.clone()));
         }
         AddEnumValue(a) | RemoveEnumValue(a) => e.alters.push(Key::Type(a.enum_name.clone())),
-        RenameEnumValue { enum_name, .. } => e.alters.push(Key::Type(enum_name.clone())),
+        // like every rename, it runs before what is stated in the new spelling: the old side
+        // of the other changes (a default dropped, a check rebuilt around a recreated type) is
+        // read after the renames, so their reverses must run before the rename back. An `add`
+        // orders both sides of every user after it, and two renames of one type stay unordered.
+        RenameEnumValue { enum_name, .. } => e.adds.push(Key::Type(enum_name.clone())),
         RecreateEnum { new, .. } => e.alters.push(Key::Type(new.name.clone())),
         CreateSequence(s) => {
             e.adds.push(Key::Sequence(s.name.clone()));
@@ -691,6 +699,7 @@ pub(crate) fn all_effects(changes: &[Change]) -> Vec<Effects> {
         }
     }
     for (c, e) in changes.iter().zip(&mut out) {
+        e.rename = is_rename(c);
         let about_containers = matches!(
             c.inner(),
             Change::CreateSchema(_)
@@ -709,10 +718,78 @@ pub(crate) fn all_effects(changes: &[Change]) -> Vec<Effects> {
     out
 }
 
+/// Whether `c` only renames (a rename of the diff's rename pass).
+fn is_rename(c: &Change) -> bool {
+    use Change::*;
+    match c {
+        RenameSchema { .. }
+        | RenameEnum { .. }
+        | RenameEnumValue { .. }
+        | RenameSequence { .. }
+        | RenameTable { .. }
+        | RenameColumn { .. }
+        | RenameConstraint { .. }
+        | RenameIndex { .. }
+        | RenameView { .. }
+        | RenameFunction { .. }
+        | RenameTrigger { .. }
+        | RenameStatistics { .. } => true,
+        CreateSchema(_)
+        | DropSchema(_)
+        | CreateExtension(_)
+        | DropExtension(_)
+        | SetExtensionSchema { .. }
+        | CreateEnum(_)
+        | DropEnum(_)
+        | AddEnumValue(_)
+        | RemoveEnumValue(_)
+        | RecreateEnum { .. }
+        | CreateSequence(_)
+        | DropSequence(_)
+        | AlterSequence { .. }
+        | SetSequenceOwner { .. }
+        | CreateTable(_)
+        | DropTable(_)
+        | AddColumn { .. }
+        | DropColumn { .. }
+        | ReplaceColumn { .. }
+        | AlterColumnType { .. }
+        | SetNotNull { .. }
+        | DropNotNull { .. }
+        | SetDefault { .. }
+        | AddIdentity { .. }
+        | AlterIdentity { .. }
+        | DropIdentity { .. }
+        | SetOwnedSequence { .. }
+        | AddConstraint { .. }
+        | DropConstraint { .. }
+        | InvalidateConstraint { .. }
+        | ValidateConstraint { .. }
+        | CreateIndex { .. }
+        | DropIndex { .. }
+        | SetComment { .. }
+        | CreateView(_)
+        | DropView(_)
+        | AlterView { .. }
+        | CreateFunction(_)
+        | DropFunction(_)
+        | AlterFunction { .. }
+        | CreateTrigger(_)
+        | DropTrigger(_)
+        | AlterTrigger { .. }
+        | CreateStatistics(_)
+        | DropStatistics(_)
+        | AlterStatistics { .. }
+        | Rebuilt { .. } => false,
+    }
+}
+
 /// The edges `before → after` between changes, from their effects:
 /// - what creates or alters an object comes before what needs its new form;
 /// - what needs an object's old form comes before what drops or alters it;
-/// - what drops a name comes before what creates it again;
+/// - what drops a name comes before what creates it again, unless the creation is a rename:
+///   the other changes are phrased after the renames, so what drops the renamed name drops the
+///   renamed object and comes after the rename;
 /// - a name that only appears (a rename's new name) comes before everything that names it.
 pub(crate) fn edges(effects: &[Effects]) -> Vec<(usize, usize)> {
     let mut adds: BTreeMap<&Key, Vec<usize>> = BTreeMap::new();
@@ -752,7 +829,13 @@ pub(crate) fn edges(effects: &[Effects]) -> Vec<(usize, usize)> {
         }
         for k in &e.adds {
             for a in get(&removes, k) {
-                out.push((a, b));
+                // a name freed before another takes it; but what a rename names is the
+                // renamed object, which the other changes (phrased after the renames) drop
+                if e.rename && !effects[a].rename {
+                    out.push((b, a));
+                } else {
+                    out.push((a, b));
+                }
             }
         }
     }

@@ -1,0 +1,1 @@
+INSERT INTO public.t0 VALUES (1, 'd');
