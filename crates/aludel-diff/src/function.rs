@@ -1,9 +1,12 @@
 //! Functions and procedures: renames (hints only; the argument types stay), create, drop,
 //! alter (`CREATE OR REPLACE` or drop and create, which the renderer decides from
 //! `Function::replaceable_by`). A function whose `BEGIN ATOMIC` body uses an object renamed by
-//! the same diff is dropped before the rename and created after it.
+//! the same diff is dropped before the rename and created after it. A new table whose default
+//! calls a new function that needs the table (a SQL body PostgreSQL checks against it, a result of
+//! the table's row type) is created without that default, set once the function exists.
 
-use aludel_schema::{Change, Function, FunctionId};
+use aludel_schema::expr::{definition_names, mentions_function};
+use aludel_schema::{Change, Dependency, Function, FunctionId, Table};
 
 use crate::{Cx, DiffError, renamed, resolve_hints};
 
@@ -57,6 +60,20 @@ pub(crate) fn diff(cx: &mut Cx) {
             out.push(Change::DropFunction(bare(c)));
         }
     }
+    let created: Vec<&Function> = out
+        .iter()
+        .filter_map(|c| match c {
+            Change::CreateFunction(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    let mut split = Vec::new();
+    for c in &mut cx.out {
+        if let Change::CreateTable(t) = c {
+            split_defaults(t, &created, &mut split);
+        }
+    }
+    cx.out.extend(split);
     cx.out.extend(out);
 }
 
@@ -66,5 +83,31 @@ fn same(c: &Function, d: &Function) -> bool {
         c == d
     } else {
         bare(c) == bare(d)
+    }
+}
+
+/// Takes out of the new table `t` the defaults that call a function of `created` that needs `t`
+/// (a cycle: create the table, then the function, then `SET DEFAULT`), as `SetDefault` changes.
+/// PostgreSQL checks SQL bodies written as strings against the catalog without recording what
+/// they read, so a SQL function whose definition names `t` needs it; the others when
+/// `pg_depend` says so (a result of its row type, a `BEGIN ATOMIC` body reading it).
+fn split_defaults(t: &mut Table, created: &[&Function], out: &mut Vec<Change>) {
+    for c in &mut t.columns {
+        let Some(default) = &c.default else { continue };
+        let cycle = created.iter().any(|f| {
+            mentions_function(default.as_str(), &f.id.name)
+                && ((!f.body_unchecked() && definition_names(&f.definition, &t.name.name))
+                    || f.depends_on.iter().any(
+                        |d| matches!(d, Dependency::Table(q) | Dependency::Column(q, _) if *q == t.name),
+                    ))
+        });
+        if cycle {
+            out.push(Change::SetDefault {
+                table: t.name.clone(),
+                column: c.name.clone(),
+                old: None,
+                new: c.default.take(),
+            });
+        }
     }
 }

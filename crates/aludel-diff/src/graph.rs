@@ -212,7 +212,12 @@ fn type_keys(ty: &ColumnType, out: &mut Vec<Key>) {
     }
 }
 
-fn expr_keys(touched: &Touched, table: &QualifiedName, e: Option<&Expr>, out: &mut Vec<Key>) {
+pub(crate) fn expr_keys(
+    touched: &Touched,
+    table: &QualifiedName,
+    e: Option<&Expr>,
+    out: &mut Vec<Key>,
+) {
     if let Some(e) = e {
         touched.mentioned(table, e.as_str(), out);
     }

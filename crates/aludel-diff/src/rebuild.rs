@@ -9,7 +9,8 @@
 //! dropped unique key (primary key, unique constraint, unique index) that kept foreign keys
 //! rest on; a column whose type changes (or is cast by an enum recreation) under views,
 //! functions and triggers, which PostgreSQL refuses to alter under them; a view or function
-//! dropped and created again (not replaceable in place), under what uses it.
+//! dropped and created again (not replaceable in place), under what uses it (checks, indexes and
+//! the column defaults that call it, as well as views, functions and triggers).
 //!
 //! A view, function or trigger rebuilt that also changes is rebuilt into its new form, in both
 //! directions, and its own `Alter*` change goes.
@@ -145,10 +146,12 @@ fn not_in_place(
     })
 }
 
-/// A constraint, index, view, function or trigger.
+/// A constraint, index, column default, view, function or trigger.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Object {
     Constraint(QualifiedName, Ident),
+    /// The default of a column (dropped with `DROP DEFAULT`, the column kept).
+    Default(QualifiedName, Ident),
     Index(QualifiedName, Ident),
     View(QualifiedName),
     Function(FunctionId),
@@ -163,6 +166,12 @@ fn dropped_object(c: &Change) -> Option<Object> {
         Change::DropIndex { table, index } => {
             Some(Object::Index(table.clone(), index.name.clone()))
         }
+        Change::SetDefault {
+            table,
+            column,
+            new: None,
+            ..
+        } => Some(Object::Default(table.clone(), column.clone())),
         Change::DropView(v) => Some(Object::View(v.name.clone())),
         Change::DropFunction(f) => Some(Object::Function(f.id.clone())),
         Change::DropTrigger(t) => Some(Object::Trigger(t.id.clone())),
@@ -225,6 +234,8 @@ pub(crate) fn add(cx: &mut Cx) {
                 for (tn, ct) in &cx.cur.tables {
                     if let Some(dt) = cx.des.tables.get(tn) {
                         dependents_in_table(ct, dt, &touched, &t.key, &mut found);
+                        // (an enum's defaults go with its usage, a retyped column's with it)
+                        defaults_in_table(ct, dt, &touched, &t.key, &mut found);
                     }
                 }
             }
@@ -404,7 +415,7 @@ fn sql_dependents(
                     ));
                 }
             }
-            Object::Constraint(..) | Object::Index(..) => {}
+            Object::Constraint(..) | Object::Index(..) | Object::Default(..) => {}
         }
     }
 }
@@ -467,11 +478,57 @@ fn dependents_in_table(
     }
 }
 
+/// The defaults of a kept table that need `key` and stay as they are (a default that changes
+/// is one `SET DEFAULT`, ordered around `key` by the graph): dropped, then set again.
+fn defaults_in_table(
+    ct: &Table,
+    dt: &Table,
+    touched: &Touched,
+    key: &Key,
+    found: &mut Vec<(Change, Change)>,
+) {
+    let table = &ct.name;
+    for c in &ct.columns {
+        let Some(old) = &c.default else { continue };
+        let Some(new) = dt
+            .columns
+            .iter()
+            .find(|n| n.name == c.name)
+            .and_then(|n| n.default.as_ref())
+        else {
+            continue;
+        };
+        if old != new {
+            continue;
+        }
+        let mut needs = Vec::new();
+        graph::expr_keys(touched, table, Some(old), &mut needs);
+        if !needs.contains(key) {
+            continue;
+        }
+        found.push((
+            Change::SetDefault {
+                table: table.clone(),
+                column: c.name.clone(),
+                old: Some(old.clone()),
+                new: None,
+            },
+            Change::SetDefault {
+                table: table.clone(),
+                column: c.name.clone(),
+                old: None,
+                new: Some(new.clone()),
+            },
+        ));
+    }
+}
+
 /// How the file names a rebuilt object.
 fn describe(o: &Object) -> String {
     match o {
         Object::Constraint(table, name) => format!("{table}.{name}"),
         Object::Index(table, name) => format!("{}.{name}", table.schema),
+        Object::Default(table, column) => format!("the default of {table}.{column}"),
         Object::View(name) => name.to_string(),
         Object::Function(id) => id.to_string(),
         Object::Trigger(id) => format!("trigger {}.{}", id.table, id.name),

@@ -86,6 +86,17 @@ pub fn mentions_type(sql: &str, name: &QualifiedName) -> bool {
     !type_mentions(&tokens(sql), name).is_empty()
 }
 
+/// Whether a function definition may read the relation `name`: its bare name appears as an
+/// identifier in the definition or inside its string literals (the body of `AS $$ ... $$`), so a
+/// literal that merely spells the name also counts, which only errs on the side of caution.
+pub fn definition_names(sql: &str, name: &Ident) -> bool {
+    let name = ident(name);
+    tokens(sql).iter().any(|t| match &t.kind {
+        Kind::Literal(body) => tokens(body).iter().any(|b| b.kind == name),
+        k => *k == name,
+    })
+}
+
 /// Whether `sql` calls the function `name`, schema-qualified as PostgreSQL prints calls with an
 /// empty `search_path` (`public.next_code()`).
 pub fn mentions_function(sql: &str, name: &QualifiedName) -> bool {
@@ -312,6 +323,26 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_definition_names_a_relation_in_its_body() {
+        let items = Ident::new("items");
+        let def = "CREATE FUNCTION public.f() RETURNS bigint LANGUAGE sql AS $f$ SELECT max(id) FROM public.items $f$";
+        assert!(definition_names(def, &items));
+        assert!(definition_names("... AS 'SELECT 1 FROM items'", &items));
+        assert!(!definition_names(
+            "... AS $$ SELECT 1 FROM items_log $$",
+            &items
+        ));
+        assert!(!definition_names(
+            "... AS $$ SELECT 1 -- items\n $$",
+            &items
+        ));
+        assert!(definition_names(
+            "... AS $$ SELECT 1 FROM \"Items\" $$",
+            &Ident::new("Items")
+        ));
+    }
 
     #[test]
     fn type_names_are_matched_as_tokens() {
