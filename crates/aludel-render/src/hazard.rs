@@ -1,6 +1,7 @@
 //! The hazard policy, one for `aludel diff` and autogen: the hazards each change of a migration
 //! carries (`Change::hazards`), minus those on objects the same migration creates (a new table
-//! has no rows to fail on and nobody waiting on its lock, and neither do its indexes), minus
+//! or materialized view has nobody reading it or waiting on its lock, a new table no rows to
+//! fail on, and neither do their indexes), minus
 //! those the online form avoids when rendering online; and, when not online, the hazards
 //! `--online` would avoid, as hints.
 
@@ -14,8 +15,8 @@ use crate::Options;
 /// Which hazards the statements of one migration's changes carry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HazardPolicy {
-    /// Tables the migration creates and the indexes created on them, as hazard objects name
-    /// them (`public.t`, `public.t_idx`).
+    /// Tables and materialized views the migration creates and the indexes created on them, as
+    /// hazard objects name them (`public.t`, `public.t_idx`).
     created: BTreeSet<String>,
     online: bool,
 }
@@ -39,12 +40,24 @@ impl HazardPolicy {
     /// The policy for a migration made of `changes` (all of them, also when they are rendered
     /// in several parts), rendered with `options`.
     pub fn new(changes: &[Change], options: &Options) -> HazardPolicy {
+        // one dropped and created again (a materialized view whose query changes) had readers
+        let dropped: BTreeSet<&QualifiedName> = changes
+            .iter()
+            .filter_map(|c| match c.inner() {
+                Change::DropTable(t) => Some(&t.name),
+                Change::DropView(v) => Some(&v.name),
+                _ => None,
+            })
+            .collect();
         let tables: BTreeSet<&QualifiedName> = changes
             .iter()
             .filter_map(|c| match c {
                 Change::CreateTable(t) => Some(&t.name),
+                // filled from its query as it is created: nobody reads or waits on it yet
+                Change::CreateView(v) if v.materialized => Some(&v.name),
                 _ => None,
             })
+            .filter(|name| !dropped.contains(name))
             .collect();
         let indexes = changes.iter().filter_map(|c| match c {
             Change::CreateIndex { table, index } if tables.contains(table) => {
@@ -166,6 +179,48 @@ mod tests {
                 column: Ident::new("a"),
             },
         ]
+    }
+
+    #[test]
+    fn a_new_materialized_view_and_its_indexes_are_quiet() {
+        let mv = |name: &str| aludel_schema::View {
+            name: QualifiedName::new("app", name),
+            materialized: true,
+            definition: "SELECT 1 AS a".into(),
+            columns: vec![],
+            options: Default::default(),
+            indexes: vec![],
+            comment: None,
+            depends_on: vec![],
+            renamed_from: None,
+        };
+        let old = mv("old_mv");
+        check(
+            &[
+                Change::CreateView(mv("mv")),
+                index("mv", "mv_a", true),
+                Change::AlterView {
+                    old: aludel_schema::View {
+                        definition: "SELECT 2 AS a".into(),
+                        ..old.clone()
+                    },
+                    new: old,
+                },
+                index("old_mv", "old_mv_a", true),
+                Change::DropView(mv("again")),
+                Change::CreateView(mv("again")),
+            ],
+            &Options::default(),
+            expect![[r#"
+                CreateView: []
+                CreateIndex: []
+                AlterView: [rewrites-table app.old_mv]
+                CreateIndex: [blocks-writes app.old_mv, may-fail-on-existing-rows app.old_mv_a]
+                DropView: []
+                CreateView: [rewrites-table app.again]
+                hint: --online avoids blocks-writes app.old_mv (CREATE INDEX CONCURRENTLY)
+            "#]],
+        );
     }
 
     #[test]

@@ -1,5 +1,4 @@
 SET LOCAL lock_timeout = '5s';
--- hazard: rewrites-table public.daily_usage
 CREATE MATERIALIZED VIEW public.daily_usage AS
  SELECT usage.agent_id,
     date_trunc('day'::text, usage.at) AS day,
@@ -7,5 +6,4 @@ CREATE MATERIALIZED VIEW public.daily_usage AS
    FROM public.usage
   GROUP BY usage.agent_id, (date_trunc('day'::text, usage.at));
 COMMENT ON MATERIALIZED VIEW public.daily_usage IS 'tokens per agent and day';
--- hazard: may-fail-on-existing-rows public.daily_usage_agent_day
 CREATE UNIQUE INDEX CONCURRENTLY daily_usage_agent_day ON public.daily_usage USING btree (agent_id, day);

@@ -1,4 +1,3 @@
--- hazard: rewrites-table public.daily_usage
 CREATE MATERIALIZED VIEW public.daily_usage AS
  SELECT usage.agent_id,
     date_trunc('day'::text, usage.at) AS day,
@@ -6,6 +5,4 @@ CREATE MATERIALIZED VIEW public.daily_usage AS
    FROM public.usage
   GROUP BY usage.agent_id, (date_trunc('day'::text, usage.at));
 COMMENT ON MATERIALIZED VIEW public.daily_usage IS 'tokens per agent and day';
--- hazard: blocks-writes public.daily_usage
--- hazard: may-fail-on-existing-rows public.daily_usage_agent_day
 CREATE UNIQUE INDEX daily_usage_agent_day ON public.daily_usage USING btree (agent_id, day);
