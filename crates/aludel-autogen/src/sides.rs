@@ -2,6 +2,8 @@
 //! the baseline (external objects only), the replayed history, the created models, a live
 //! database; the baseline's objects are subtracted from each.
 
+use std::collections::BTreeMap;
+
 use aludel_introspect::Options as IntrospectOptions;
 use aludel_migrations::MigrationSet;
 use aludel_pg::ScratchDatabase;
@@ -39,26 +41,31 @@ pub(crate) async fn read(url: &str, project: &Project, baseline: &Schema) -> Res
 /// Removes every object of `baseline` from `schema`, by name: external objects are neither
 /// the models' nor the history's.
 pub(crate) fn subtract(schema: &mut Schema, baseline: &Schema) {
-    schema
-        .namespaces
-        .retain(|k, _| !baseline.namespaces.contains_key(k));
-    schema
-        .extensions
-        .retain(|k, _| !baseline.extensions.contains_key(k));
-    schema.enums.retain(|k, _| !baseline.enums.contains_key(k));
-    schema
-        .sequences
-        .retain(|k, _| !baseline.sequences.contains_key(k));
-    schema
-        .tables
-        .retain(|k, _| !baseline.tables.contains_key(k));
-    schema.views.retain(|k, _| !baseline.views.contains_key(k));
-    schema
-        .functions
-        .retain(|k, _| !baseline.functions.contains_key(k));
-    schema
-        .triggers
-        .retain(|k, _| !baseline.triggers.contains_key(k));
+    fn minus<K: Ord, V>(map: &mut BTreeMap<K, V>, base: &BTreeMap<K, V>) {
+        map.retain(|k, _| !base.contains_key(k));
+    }
+    // every kind, so that a new one is a compile error here
+    let Schema {
+        namespaces,
+        extensions,
+        enums,
+        sequences,
+        tables,
+        views,
+        functions,
+        triggers,
+        statistics,
+        declared_sql: _,
+    } = schema;
+    minus(namespaces, &baseline.namespaces);
+    minus(extensions, &baseline.extensions);
+    minus(enums, &baseline.enums);
+    minus(sequences, &baseline.sequences);
+    minus(tables, &baseline.tables);
+    minus(views, &baseline.views);
+    minus(functions, &baseline.functions);
+    minus(triggers, &baseline.triggers);
+    minus(statistics, &baseline.statistics);
 }
 
 /// Creates the baseline database: the external SQL, in order.
@@ -206,6 +213,11 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) -> Result<(), Er
             t.renamed_from = declared.renamed_from.clone();
         }
     }
+    for (name, declared) in &models.schema.statistics {
+        if let Some(x) = schema.statistics.get_mut(name) {
+            x.renamed_from = declared.renamed_from.clone();
+        }
+    }
     let statements =
         aludel_testing::statements(&models.schema.declared_sql).map_err(Error::DeclaredSql)?;
     for object in statements.iter().filter_map(|s| s.object.as_ref()) {
@@ -230,6 +242,11 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) -> Result<(), Er
                     if &t.id.table == table && t.id.name == object.name.name {
                         t.renamed_from = Some(old.name.clone());
                     }
+                }
+            }
+            DeclaredKind::Statistics => {
+                if let Some(x) = schema.statistics.get_mut(&object.name) {
+                    x.renamed_from = Some(old.clone());
                 }
             }
         }

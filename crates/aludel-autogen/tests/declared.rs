@@ -1,6 +1,7 @@
 //! Autogen with declared SQL on a live server: functions, a default calling one, a trigger, a
 //! view and a materialized view declared as text give a migration that replays and converges;
-//! a `-- aludel: renamed_from` comment renames a view; bad SQL is a clear error, nothing written.
+//! a `-- aludel: renamed_from` comment renames a view and extended statistics; bad SQL is a
+//! clear error, nothing written.
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +45,10 @@ CREATE VIEW public.active_accounts AS SELECT id, name FROM public.accounts WHERE
 CREATE MATERIALIZED VIEW public.accounts_per_day AS
     SELECT date_trunc('day', updated_at) AS day, count(*) AS n FROM public.accounts GROUP BY 1;
 CREATE UNIQUE INDEX accounts_per_day_day_idx ON public.accounts_per_day (day);
+";
+
+const STATS: &str = "\
+CREATE STATISTICS public.accounts_stats (dependencies) ON name, active FROM public.accounts;
 ";
 
 /// The tables of a DDL script, as introspection reads them (without `public`), plus `sql`.
@@ -113,6 +118,7 @@ async fn declared_sql_gives_a_migration_that_converges() {
             ("sql/triggers.sql", TRIGGERS),
             ("sql/views.sql", VIEWS),
             ("sql/functions.sql", FUNCTIONS),
+            ("sql/stats.sql", STATS),
         ])
         .await,
         dir.path().join("migrations"),
@@ -141,14 +147,11 @@ async fn declared_sql_gives_a_migration_that_converges() {
             updated_at timestamp with time zone DEFAULT now() NOT NULL,
             CONSTRAINT accounts_pkey PRIMARY KEY (id)
         );
-        -- hazard: rewrites-table public.accounts_per_day
         CREATE MATERIALIZED VIEW public.accounts_per_day AS
          SELECT date_trunc('day'::text, accounts.updated_at) AS day,
             count(*) AS n
            FROM public.accounts
           GROUP BY (date_trunc('day'::text, accounts.updated_at));
-        -- hazard: blocks-writes public.accounts_per_day
-        -- hazard: may-fail-on-existing-rows public.accounts_per_day_day_idx
         CREATE UNIQUE INDEX accounts_per_day_day_idx ON public.accounts_per_day USING btree (day);
         CREATE VIEW public.active_accounts AS
          SELECT accounts.id,
@@ -156,8 +159,10 @@ async fn declared_sql_gives_a_migration_that_converges() {
            FROM public.accounts
           WHERE accounts.active;
         CREATE TRIGGER accounts_updated_at BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+        CREATE STATISTICS public.accounts_stats (dependencies) ON name, active FROM public.accounts;
 
         -- aludel: downgrade
+        DROP STATISTICS public.accounts_stats;
         DROP TRIGGER accounts_updated_at ON public.accounts;
         DROP VIEW public.active_accounts;
         DROP INDEX public.accounts_per_day_day_idx;
@@ -178,7 +183,7 @@ async fn declared_sql_gives_a_migration_that_converges() {
     assert!(report.agrees(), "{}", report.text());
     assert_eq!(verify(&project, &env()).await.unwrap().revisions, 1);
 
-    // a view renamed with its hint: renamed in place, and converged again
+    // a view and statistics renamed with their hints: renamed in place, and converged again
     let mut project = project;
     project.models = models(&[
         ("sql/triggers.sql", TRIGGERS),
@@ -190,6 +195,13 @@ async fn declared_sql_gives_a_migration_that_converges() {
             ),
         ),
         ("sql/functions.sql", FUNCTIONS),
+        (
+            "sql/stats.sql",
+            &STATS.replace(
+                "CREATE STATISTICS public.accounts_stats",
+                "-- aludel: renamed_from accounts_stats\nCREATE STATISTICS public.accounts_deps",
+            ),
+        ),
     ])
     .await;
     let second = written(
@@ -200,8 +212,10 @@ async fn declared_sql_gives_a_migration_that_converges() {
     expect![[r#"
         -- aludel: upgrade
         ALTER VIEW public.active_accounts RENAME TO open_accounts;
+        ALTER STATISTICS public.accounts_stats RENAME TO accounts_deps;
 
         -- aludel: downgrade
+        ALTER STATISTICS public.accounts_deps RENAME TO accounts_stats;
         ALTER VIEW public.open_accounts RENAME TO active_accounts;
     "#]]
     .assert_eq(&upgrade_section(&second[0]));

@@ -73,6 +73,8 @@ pub enum DeclaredKind {
     Trigger {
         table: QualifiedName,
     },
+    /// Extended statistics (`CREATE STATISTICS`).
+    Statistics,
 }
 
 /// Splits every source into statements, in declaration order.
@@ -133,6 +135,8 @@ fn object(sql: &str) -> Result<Option<DeclaredObject>, String> {
         DeclaredKind::Trigger {
             table: QualifiedName::new("public", ""),
         }
+    } else if eat(&mut i, "statistics") {
+        DeclaredKind::Statistics
     } else {
         return no_object(renamed_from);
     };

@@ -160,6 +160,11 @@ pub fn plan_drop(live: &Schema, schema: &Schema) -> Result<(Vec<Statement>, Cont
                     }
                 }
             }
+            DeclaredKind::Statistics => {
+                if let Some(x) = live.statistics.get(&object.name) {
+                    current.statistics.insert(x.name.clone(), x.clone());
+                }
+            }
         }
     }
     let mut target = Schema::new();
