@@ -5,7 +5,8 @@
 //! { "schemas": { "new": "old" }, "tables": { "app.users": "public.people" },
 //!   "columns": { "public.users.full_name": "name" }, "enums": { "public.status": "public.mood" },
 //!   "enum_values": { "public.mood.glad": "happy" }, "views": { "public.v2": "public.v" },
-//!   "functions": { "public.g": "public.f" }, "triggers": { "public.users.t2": "t" } }
+//!   "functions": { "public.g": "public.f" }, "triggers": { "public.users.t2": "t" },
+//!   "policies": { "public.users.p2": "p" } }
 //! ```
 
 use std::collections::BTreeMap;
@@ -117,6 +118,16 @@ pub fn apply(schema: &mut Schema, json: &str) -> Result<(), HintError> {
                         .find(|t| t.id.table == table && t.id.name.as_str() == name)
                         .ok_or_else(missing)?;
                     t.renamed_from = Some(Ident::new(old.as_str()));
+                }
+                // "public.users.new_name": "old_name"
+                "policies" => {
+                    let (table, name) = split_last(new)?;
+                    let p = schema
+                        .policies
+                        .values_mut()
+                        .find(|p| p.id.table == table && p.id.name.as_str() == name)
+                        .ok_or_else(missing)?;
+                    p.renamed_from = Some(Ident::new(old.as_str()));
                 }
                 other => return Err(HintError(format!("hints.json: unknown kind `{other}`"))),
             }

@@ -55,6 +55,7 @@ pub(crate) fn subtract(schema: &mut Schema, baseline: &Schema) {
         functions,
         triggers,
         statistics,
+        policies,
         declared_sql: _,
     } = schema;
     minus(namespaces, &baseline.namespaces);
@@ -66,6 +67,7 @@ pub(crate) fn subtract(schema: &mut Schema, baseline: &Schema) {
     minus(functions, &baseline.functions);
     minus(triggers, &baseline.triggers);
     minus(statistics, &baseline.statistics);
+    minus(policies, &baseline.policies);
 }
 
 /// Creates the baseline database: the external SQL, in order.
@@ -213,6 +215,11 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) -> Result<(), Er
             t.renamed_from = declared.renamed_from.clone();
         }
     }
+    for (id, declared) in &models.schema.policies {
+        if let Some(p) = schema.policies.get_mut(id) {
+            p.renamed_from = declared.renamed_from.clone();
+        }
+    }
     for (name, declared) in &models.schema.statistics {
         if let Some(x) = schema.statistics.get_mut(name) {
             x.renamed_from = declared.renamed_from.clone();
@@ -247,6 +254,13 @@ pub(crate) fn carry_hints(schema: &mut Schema, models: &Models) -> Result<(), Er
             DeclaredKind::Statistics => {
                 if let Some(x) = schema.statistics.get_mut(&object.name) {
                     x.renamed_from = Some(old.clone());
+                }
+            }
+            DeclaredKind::Policy { table } => {
+                for p in schema.policies.values_mut() {
+                    if &p.id.table == table && p.id.name == object.name.name {
+                        p.renamed_from = Some(old.name.clone());
+                    }
                 }
             }
         }

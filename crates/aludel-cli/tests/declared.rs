@@ -1,10 +1,12 @@
 //! Declared SQL that PostgreSQL refuses, through the CLI: `autogen` and `check` exit 2 with one
 //! line naming the file and line, a `hint:`, and write nothing. On a live server.
 
+#![allow(dead_code)]
+
 use aludel::Model;
 use expect_test::expect;
 
-#[derive(Model)]
+#[derive(Debug, Model)]
 #[aludel(table = "items")]
 pub struct Item {
     #[aludel(primary_key)]

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use aludel_schema::expr::{mentions_column, mentions_function, mentions_type};
 use aludel_schema::{
     Change, Column, ColumnType, CommentTarget, Constraint, Dependency, Expr, FunctionId, Ident,
-    Index, IndexTarget, QualifiedName, Table, Trigger, TriggerId, View, identity_sequence_name,
+    Index, IndexTarget, Policy, PolicyId, QualifiedName, Table, Trigger, TriggerId, View,
+    identity_sequence_name,
 };
 
 /// An object the graph knows about.
@@ -32,6 +33,7 @@ pub(crate) enum Key {
     Function(FunctionId),
     Trigger(TriggerId),
     Statistics(QualifiedName),
+    Policy(PolicyId),
 }
 
 impl Key {
@@ -49,6 +51,7 @@ impl Key {
             // on a table or a view: `trigger_uses` names both
             Key::Trigger(_) => None,
             Key::Statistics(q) => Some(Key::Schema(q.schema.clone())),
+            Key::Policy(p) => Some(Key::Table(p.table.clone())),
         }
     }
 
@@ -638,9 +641,42 @@ pub(crate) fn effects(c: &Change, touched: &Touched) -> Effects {
             e.removes.push(Key::Statistics(from.clone()));
             e.adds.push(Key::Statistics(to.clone()));
         }
+        CreatePolicy(p) => {
+            e.adds.push(Key::Policy(p.id.clone()));
+            policy_uses(touched, p, &mut e.uses_new);
+        }
+        DropPolicy(p) => {
+            e.removes.push(Key::Policy(p.id.clone()));
+            policy_uses(touched, p, &mut e.uses_old);
+        }
+        AlterPolicy { old, new } => {
+            e.alters.push(Key::Policy(new.id.clone()));
+            policy_uses(touched, old, &mut e.uses_old);
+            policy_uses(touched, new, &mut e.uses_new);
+        }
+        RenamePolicy { table, from, to } => {
+            let key = |name: &Ident| {
+                Key::Policy(PolicyId {
+                    table: table.clone(),
+                    name: name.clone(),
+                })
+            };
+            e.removes.push(key(from));
+            e.adds.push(key(to));
+        }
+        SetRowSecurity { table, .. } => e.uses_new.push(Key::Table(table.clone())),
         Rebuilt { change, .. } => return effects(change, touched),
     }
     e
+}
+
+/// What a policy uses: its table, what `pg_depend` lists, what its expressions name.
+pub(crate) fn policy_uses(touched: &Touched, p: &Policy, out: &mut Vec<Key>) {
+    out.push(Key::Table(p.id.table.clone()));
+    dependency_keys(&p.depends_on, out);
+    for e in [&p.using, &p.with_check].into_iter().flatten() {
+        touched.mentioned(&p.id.table, e.as_str(), out);
+    }
 }
 
 /// The objects' containers are needed too (a column needs its table, which needs its schema):
@@ -738,6 +774,7 @@ fn is_rename(c: &Change) -> bool {
         | RenameView { .. }
         | RenameFunction { .. }
         | RenameTrigger { .. }
+        | RenamePolicy { .. }
         | RenameStatistics { .. } => true,
         CreateSchema(_)
         | DropSchema(_)
@@ -785,6 +822,10 @@ fn is_rename(c: &Change) -> bool {
         | CreateStatistics(_)
         | DropStatistics(_)
         | AlterStatistics { .. }
+        | CreatePolicy(_)
+        | DropPolicy(_)
+        | AlterPolicy { .. }
+        | SetRowSecurity { .. }
         | Rebuilt { .. } => false,
     }
 }

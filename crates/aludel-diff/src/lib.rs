@@ -11,6 +11,7 @@ mod graph;
 mod index;
 mod namespace;
 mod order;
+mod policy;
 mod rebuild;
 mod renamed;
 mod sequence;
@@ -161,6 +162,7 @@ pub fn diff(
         functions: _,
         triggers: _,
         statistics: _,
+        policies: _,
         // declarations not yet read back from a database: never compared
         declared_sql: _,
     } = desired;
@@ -180,6 +182,7 @@ pub fn diff(
     function::renames(&mut cx)?;
     trigger::renames(&mut cx)?;
     statistics::renames(&mut cx)?;
+    policy::renames(&mut cx)?;
     enum_type::diff(&mut cx);
     sequence::diff(&mut cx);
     table::diff(&mut cx);
@@ -187,6 +190,7 @@ pub fn diff(
     view::diff(&mut cx);
     trigger::diff(&mut cx);
     statistics::diff(&mut cx);
+    policy::diff(&mut cx);
     rebuild::add(&mut cx);
     let (changes, cycle) = order::sort(cx.out);
     let mut diags = candidates::find(&cx.cur, &cx.des);

@@ -55,6 +55,7 @@ pub(crate) fn rank(c: &Change) -> Rank {
         | RenameView { .. }
         | RenameFunction { .. }
         | RenameTrigger { .. }
+        | RenamePolicy { .. }
         | RenameStatistics { .. } => Renames,
         DropConstraint {
             constraint: Constraint::ForeignKey(_),
@@ -68,6 +69,7 @@ pub(crate) fn rank(c: &Change) -> Rank {
         | DropIdentity { .. }
         | DropView(_)
         | DropTrigger(_)
+        | DropPolicy(_)
         | DropStatistics(_) => DropDependents,
         DropColumn { .. } | DropTable(_) | SetOwnedSequence { new: None, .. } => DropColumns,
         CreateEnum(_)
@@ -95,9 +97,13 @@ pub(crate) fn rank(c: &Change) -> Rank {
         AddConstraint { .. } | CreateIndex { .. } => Constraints,
         CreateFunction(f) | AlterFunction { new: f, .. } if f.body_unchecked() => Functions,
         CreateFunction(_) | AlterFunction { .. } | CreateView(_) | AlterView { .. } => Views,
-        CreateTrigger(_) | AlterTrigger { .. } | CreateStatistics(_) | AlterStatistics { .. } => {
-            Triggers
-        }
+        CreateTrigger(_)
+        | AlterTrigger { .. }
+        | CreateStatistics(_)
+        | AlterStatistics { .. }
+        | CreatePolicy(_)
+        | AlterPolicy { .. }
+        | SetRowSecurity { .. } => Triggers,
         DropEnum(_) | DropSequence(_) | DropFunction(_) => DropTypes,
         DropExtension(_) => DropExtensions,
         DropSchema(_) => DropSchemas,

@@ -18,8 +18,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use aludel_schema::{
-    Change, Constraint, FunctionId, Ident, Index, QualifiedName, RebuildReason, Schema, Table,
-    TriggerId,
+    Change, Constraint, FunctionId, Ident, Index, PolicyId, QualifiedName, RebuildReason, Schema,
+    Table, TriggerId,
 };
 
 use crate::Cx;
@@ -156,6 +156,7 @@ enum Object {
     View(QualifiedName),
     Function(FunctionId),
     Trigger(TriggerId),
+    Policy(PolicyId),
 }
 
 fn dropped_object(c: &Change) -> Option<Object> {
@@ -175,6 +176,7 @@ fn dropped_object(c: &Change) -> Option<Object> {
         Change::DropView(v) => Some(Object::View(v.name.clone())),
         Change::DropFunction(f) => Some(Object::Function(f.id.clone())),
         Change::DropTrigger(t) => Some(Object::Trigger(t.id.clone())),
+        Change::DropPolicy(p) => Some(Object::Policy(p.id.clone())),
         _ => None,
     }
 }
@@ -185,6 +187,7 @@ fn altered_object(c: &Change) -> Option<Object> {
         Change::AlterView { new, .. } => Some(Object::View(new.name.clone())),
         Change::AlterFunction { new, .. } => Some(Object::Function(new.id.clone())),
         Change::AlterTrigger { new, .. } => Some(Object::Trigger(new.id.clone())),
+        Change::AlterPolicy { new, .. } => Some(Object::Policy(new.id.clone())),
         _ => None,
     }
 }
@@ -365,6 +368,13 @@ impl Users {
                     .push(Object::Trigger(t.id.clone()));
             }
         }
+        for p in cur.policies.values() {
+            let mut needs = Vec::new();
+            graph::policy_uses(&Touched::default(), p, &mut needs);
+            for k in needs {
+                map.entry(k).or_default().push(Object::Policy(p.id.clone()));
+            }
+        }
         for list in map.values_mut() {
             list.sort();
             list.dedup();
@@ -412,6 +422,14 @@ fn sql_dependents(
                     found.push((
                         Change::DropTrigger(crate::trigger::bare(c)),
                         Change::CreateTrigger(crate::trigger::bare(d)),
+                    ));
+                }
+            }
+            Object::Policy(id) => {
+                if let (Some(c), Some(d)) = (cur.policies.get(id), des.policies.get(id)) {
+                    found.push((
+                        Change::DropPolicy(crate::policy::bare(c)),
+                        Change::CreatePolicy(crate::policy::bare(d)),
                     ));
                 }
             }
@@ -532,5 +550,6 @@ fn describe(o: &Object) -> String {
         Object::View(name) => name.to_string(),
         Object::Function(id) => id.to_string(),
         Object::Trigger(id) => format!("trigger {}.{}", id.table, id.name),
+        Object::Policy(id) => format!("policy {}.{}", id.table, id.name),
     }
 }

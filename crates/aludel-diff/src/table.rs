@@ -40,11 +40,19 @@ pub(crate) fn diff(cx: &mut Cx) {
             foreign_keys: _, // constraint::diff
             indexes: _,      // index::diff
             comment: _,      // below
+            row_security: _, // below
             renamed_from: _, // renames()
         } = d;
         column::diff(c, d, &cx.touched_enums, &mut out);
         constraint::diff(c, d, &mut out);
         index::diff(c, d, &mut out);
+        if c.row_security != d.row_security {
+            out.push(Change::SetRowSecurity {
+                table: name.clone(),
+                old: c.row_security,
+                new: d.row_security,
+            });
+        }
         if c.comment != d.comment {
             out.push(Change::SetComment {
                 target: CommentTarget::Table(name.clone()),

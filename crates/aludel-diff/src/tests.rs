@@ -378,6 +378,10 @@ fn describe(c: &Change) -> String {
         Change::CreateStatistics(x) | Change::DropStatistics(x) => x.name.to_string(),
         Change::AlterStatistics { new, .. } => new.name.to_string(),
         Change::RenameStatistics { from, to } => format!("{from} -> {to}"),
+        Change::CreatePolicy(p) | Change::DropPolicy(p) => p.id.to_string(),
+        Change::AlterPolicy { new, .. } => new.id.to_string(),
+        Change::RenamePolicy { table, from, to } => format!("{table} {from} -> {to}"),
+        Change::SetRowSecurity { table, old, new } => format!("{table} {old:?} -> {new:?}"),
         Change::Rebuilt { .. } => unreachable!("described above"),
     };
     let hazards: Vec<String> = c.hazards().iter().map(|h| format!("[{h}]")).collect();

@@ -37,6 +37,7 @@ pub(crate) struct Oids {
     pub views: BTreeMap<i64, QualifiedName>,
     pub functions: BTreeMap<i64, FunctionId>,
     pub triggers: BTreeMap<i64, TriggerId>,
+    pub policies: BTreeMap<i64, aludel_schema::PolicyId>,
 }
 
 fn dependency(r: DependRow) -> Option<Dependency> {
@@ -73,6 +74,11 @@ pub(crate) fn lower(rows: Vec<DependRow>, oids: &Oids, schema: &mut Schema) {
                 .get(&oid)
                 .and_then(|n| schema.triggers.get_mut(n))
                 .map(|t| &mut t.depends_on),
+            "policy" => oids
+                .policies
+                .get(&oid)
+                .and_then(|n| schema.policies.get_mut(n))
+                .map(|p| &mut p.depends_on),
             _ => None,
         };
         if let Some(list) = list {

@@ -14,6 +14,7 @@ mod filter;
 mod function;
 mod index;
 mod namespace;
+mod policy;
 mod read;
 mod sequence;
 mod statistics;

@@ -14,6 +14,7 @@ use crate::extension::{self, ExtensionRow};
 use crate::function::{self, FunctionRow};
 use crate::index::{self, IndexRow};
 use crate::namespace::{self, NamespaceRow};
+use crate::policy::{self, PolicyRow};
 use crate::sequence::{self, SequenceRow};
 use crate::statistics::{self, StatisticsRow};
 use crate::table::{self, TableRow};
@@ -31,6 +32,7 @@ struct Small {
     triggers: Vec<TriggerRow>,
     depends: Vec<DependRow>,
     statistics: Vec<StatisticsRow>,
+    policies: Vec<PolicyRow>,
 }
 
 struct Keys {
@@ -92,6 +94,7 @@ async fn small(conn: &mut PgConnection, s: &[String], q: &mut Queries) -> Result
             q,
         )
         .await?,
+        policies: fetch(conn, "policies", policy::QUERY, s, policy::decode, q).await?,
     })
 }
 
@@ -193,6 +196,7 @@ async fn finish(
         ..Oids::default()
     };
     oids.triggers = trigger::lower(small.triggers, &mut schema);
+    oids.policies = policy::lower(small.policies, &mut schema);
     depends::lower(small.depends, &oids, &mut schema);
     statistics::lower(small.statistics, &mut schema);
     index::lower(keys.idx, &mut schema);

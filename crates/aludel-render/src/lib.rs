@@ -11,6 +11,7 @@ mod function;
 mod hazard;
 mod index;
 mod namespace;
+mod policy;
 mod sequence;
 mod statistics;
 mod table;
@@ -203,6 +204,11 @@ pub fn render_change(c: &Change, o: &Options, out: &mut Vec<Statement>) {
         | DropStatistics(_)
         | AlterStatistics { .. }
         | RenameStatistics { .. } => statistics::render(c, out),
+        CreatePolicy(_)
+        | DropPolicy(_)
+        | AlterPolicy { .. }
+        | RenamePolicy { .. }
+        | SetRowSecurity { .. } => policy::render(c, out),
         // a rebuild set shares the transaction of the change it is built around, so its
         // members take their plain (transactional) forms even in online mode
         Rebuilt { active: false, .. } => {}

@@ -14,6 +14,9 @@ pub(crate) fn render(c: &Change, out: &mut Vec<Statement>) {
                 }
             }
             out.push(Statement::new(display::create_table(t)));
+            for s in display::row_security_clauses(Default::default(), t.row_security) {
+                out.push(Statement::new(format!("ALTER TABLE {} {s}", t.name)));
+            }
             for col in &t.columns {
                 if let Some(s) = &col.owned_sequence {
                     out.push(Statement::new(format!(

@@ -643,6 +643,40 @@ impl Schema {
                 f.id = id.clone();
                 self.functions.insert(id, f);
             }
+            CreatePolicy(p) => {
+                if self.policies.contains_key(&p.id) {
+                    return Err(exists("policy", &p.id));
+                }
+                self.add_policy(p.clone());
+            }
+            DropPolicy(p) => {
+                self.policies
+                    .remove(&p.id)
+                    .ok_or_else(|| missing("policy", &p.id))?;
+            }
+            AlterPolicy { old, new } => {
+                let p = self
+                    .policies
+                    .get_mut(&old.id)
+                    .ok_or_else(|| missing("policy", &old.id))?;
+                *p = new.clone();
+            }
+            RenamePolicy { table, from, to } => {
+                let key = |name: &Ident| crate::PolicyId {
+                    table: table.clone(),
+                    name: name.clone(),
+                };
+                if self.policies.contains_key(&key(to)) {
+                    return Err(exists("policy", key(to)));
+                }
+                let mut p = self
+                    .policies
+                    .remove(&key(from))
+                    .ok_or_else(|| missing("policy", key(from)))?;
+                p.id = key(to);
+                self.policies.insert(key(to), p);
+            }
+            SetRowSecurity { table, new, .. } => self.table_mut(table)?.row_security = *new,
             CreateTrigger(t) => {
                 if self.triggers.contains_key(&t.id) {
                     return Err(exists("trigger", &t.id));
@@ -758,6 +792,26 @@ impl Schema {
             map_table_exprs(&mut t, &|e| crate::expr::rename_regclass(e, old, new));
         }
         self.tables.insert(to.clone(), t);
+        // policies follow their table (their expressions name its columns unqualified)
+        let ids: Vec<crate::PolicyId> = self
+            .policies
+            .keys()
+            .filter(|id| &id.table == from)
+            .cloned()
+            .collect();
+        for id in ids {
+            if let Some(mut p) = self.policies.remove(&id) {
+                p.id.table = to.clone();
+                for d in &mut p.depends_on {
+                    if let crate::Dependency::Table(q) | crate::Dependency::Column(q, _) = d
+                        && q == from
+                    {
+                        *q = to.clone();
+                    }
+                }
+                self.policies.insert(p.id.clone(), p);
+            }
+        }
         for t in self.tables.values_mut() {
             for fk in &mut t.foreign_keys {
                 if &fk.ref_table == from {
@@ -830,6 +884,21 @@ impl Schema {
                     rename_in(&mut f.ref_columns, from, to);
                 }
             }
+        }
+        // PostgreSQL prints a policy's expressions with the column's new name
+        for p in self.policies.values_mut().filter(|p| &p.id.table == table) {
+            for e in [&mut p.using, &mut p.with_check].into_iter().flatten() {
+                *e = crate::Expr::new(crate::expr::rename_column(e.as_str(), from, to));
+            }
+            for d in &mut p.depends_on {
+                if let crate::Dependency::Column(q, c) = d
+                    && q == table
+                    && c == from
+                {
+                    *c = to.clone();
+                }
+            }
+            p.depends_on.sort();
         }
         for s in self.sequences.values_mut() {
             if let Some((t, c)) = &mut s.owned_by

@@ -214,6 +214,7 @@ pub fn create_table(t: &Table) -> String {
         foreign_keys: _,
         indexes: _,
         comment: _,
+        row_security: _,
         renamed_from: _,
     } = t;
     let mut items: Vec<String> = t.columns.iter().map(column_def).collect();
@@ -228,6 +229,64 @@ pub fn create_table(t: &Table) -> String {
         t.name,
         items.join(",\n    ")
     )
+}
+
+/// The clauses of `ALTER TABLE` that take row-level security from `old` to `new`.
+pub fn row_security_clauses(old: crate::RowSecurity, new: crate::RowSecurity) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if old.enabled != new.enabled {
+        out.push(if new.enabled {
+            "ENABLE ROW LEVEL SECURITY"
+        } else {
+            "DISABLE ROW LEVEL SECURITY"
+        });
+    }
+    if old.forced != new.forced {
+        out.push(if new.forced {
+            "FORCE ROW LEVEL SECURITY"
+        } else {
+            "NO FORCE ROW LEVEL SECURITY"
+        });
+    }
+    out
+}
+
+/// The roles of a policy as `TO` lists them (`PUBLIC` for `public`).
+pub fn policy_roles(p: &crate::Policy) -> String {
+    p.roles
+        .iter()
+        .map(|r| {
+            if r == "public" {
+                "PUBLIC".to_owned()
+            } else {
+                Ident::new(r.as_str()).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `CREATE POLICY name ON table AS ... FOR ... TO ... USING (...) WITH CHECK (...)`.
+pub fn create_policy(p: &crate::Policy) -> String {
+    let mut s = format!(
+        "CREATE POLICY {} ON {} AS {} FOR {} TO {}",
+        p.id.name,
+        p.id.table,
+        if p.permissive {
+            "PERMISSIVE"
+        } else {
+            "RESTRICTIVE"
+        },
+        p.command.keyword(),
+        policy_roles(p)
+    );
+    if let Some(e) = &p.using {
+        let _ = write!(s, " USING ({e})");
+    }
+    if let Some(e) = &p.with_check {
+        let _ = write!(s, " WITH CHECK ({e})");
+    }
+    s
 }
 
 /// `WITH (a=1, b=x)` for stored options (empty when there are none), with a leading space.
@@ -442,6 +501,16 @@ impl fmt::Display for Schema {
                 writeln!(f, "ALTER STATISTICS {} SET STATISTICS {n};", x.name)?;
             }
         }
+        for t in self.tables.values() {
+            for s in row_security_clauses(crate::RowSecurity::default(), t.row_security) {
+                section.start(f)?;
+                writeln!(f, "ALTER TABLE {} {s};", t.name)?;
+            }
+        }
+        for p in self.policies.values() {
+            section.start(f)?;
+            writeln!(f, "{};", create_policy(p))?;
+        }
         for t in self.triggers.values() {
             section.start(f)?;
             writeln!(f, "{};", t.definition)?;
@@ -500,6 +569,13 @@ impl fmt::Display for Schema {
                     "TRIGGER",
                     format!("{} ON {}", t.id.name, t.id.table),
                     &t.comment,
+                );
+            }
+            for p in self.policies.values() {
+                c(
+                    "POLICY",
+                    format!("{} ON {}", p.id.name, p.id.table),
+                    &p.comment,
                 );
             }
         }

@@ -73,6 +73,9 @@ pub struct Schema {
     /// Extended statistics objects.
     #[serde(default, with = "values::statistics")]
     pub statistics: BTreeMap<QualifiedName, Statistics>,
+    /// Row-level security policies, on the schema's tables or on tables it does not own.
+    #[serde(default, with = "values::policies")]
+    pub policies: BTreeMap<crate::PolicyId, crate::Policy>,
     /// SQL objects as declared (views, functions, triggers as SQL text), before PostgreSQL has
     /// normalised them: only the models' side has these, and only until they are created in a
     /// throwaway database and read back into the maps above. The diff never looks at them.
@@ -120,6 +123,11 @@ impl Schema {
         self.functions.insert(f.id.clone(), f);
     }
 
+    pub fn add_policy(&mut self, mut p: crate::Policy) {
+        p.normalize();
+        self.policies.insert(p.id.clone(), p);
+    }
+
     pub fn add_trigger(&mut self, mut t: Trigger) {
         t.normalize();
         self.triggers.insert(t.id.clone(), t);
@@ -143,6 +151,9 @@ impl Schema {
         }
         for t in self.triggers.values_mut() {
             t.normalize();
+        }
+        for p in self.policies.values_mut() {
+            p.normalize();
         }
     }
 
@@ -179,6 +190,9 @@ impl Schema {
         for x in self.statistics.values_mut() {
             x.renamed_from = None;
         }
+        for p in self.policies.values_mut() {
+            p.renamed_from = None;
+        }
     }
 
     /// Whether the schema holds no objects besides (possibly) namespaces.
@@ -190,6 +204,7 @@ impl Schema {
             && self.views.is_empty()
             && self.functions.is_empty()
             && self.triggers.is_empty()
+            && self.policies.is_empty()
             && self.statistics.is_empty()
             && self.declared_sql.is_empty()
     }
@@ -230,4 +245,5 @@ mod values {
     keyed!(functions, crate::FunctionId, crate::Function, id);
     keyed!(triggers, crate::TriggerId, crate::Trigger, id);
     keyed!(statistics, crate::QualifiedName, crate::Statistics, name);
+    keyed!(policies, crate::PolicyId, crate::Policy, id);
 }

@@ -21,6 +21,9 @@ pub struct Table {
     pub indexes: Vec<Index>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// `ENABLE` / `FORCE ROW LEVEL SECURITY`; the policies are the schema's (`Schema::policies`).
+    #[serde(default, skip_serializing_if = "crate::RowSecurity::is_default")]
+    pub row_security: crate::RowSecurity,
     /// Rename hint from the models: the table's previous name (possibly in another schema).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<QualifiedName>,
@@ -37,6 +40,7 @@ impl Table {
             foreign_keys: Vec::new(),
             indexes: Vec::new(),
             comment: None,
+            row_security: crate::RowSecurity::default(),
             renamed_from: None,
         }
     }

@@ -75,6 +75,10 @@ pub enum DeclaredKind {
     },
     /// Extended statistics (`CREATE STATISTICS`).
     Statistics,
+    /// A row-level security policy, on this table.
+    Policy {
+        table: QualifiedName,
+    },
 }
 
 /// Splits every source into statements, in declaration order.
@@ -137,6 +141,10 @@ fn object(sql: &str) -> Result<Option<DeclaredObject>, String> {
         }
     } else if eat(&mut i, "statistics") {
         DeclaredKind::Statistics
+    } else if eat(&mut i, "policy") {
+        DeclaredKind::Policy {
+            table: QualifiedName::new("public", ""),
+        }
     } else {
         return no_object(renamed_from);
     };
@@ -164,11 +172,21 @@ fn object(sql: &str) -> Result<Option<DeclaredObject>, String> {
             };
             DeclaredKind::Trigger { table }
         }
+        // `CREATE POLICY name ON table`
+        DeclaredKind::Policy { .. } => {
+            let on = tokens.get(next).is_some_and(|t| t.is_keyword("on"));
+            let Some((table, _)) = on.then(|| qualified(&tokens, next + 1)).flatten() else {
+                return no_object(renamed_from);
+            };
+            DeclaredKind::Policy { table }
+        }
         other => other,
     };
     let name = match &kind {
-        // a trigger's name is unqualified: it lives in its table's schema
-        DeclaredKind::Trigger { table } => QualifiedName::new(table.schema.clone(), name.name),
+        // a trigger's or policy's name is unqualified: it lives in its table's schema
+        DeclaredKind::Trigger { table } | DeclaredKind::Policy { table } => {
+            QualifiedName::new(table.schema.clone(), name.name)
+        }
         _ => name,
     };
     let renamed_from = match renamed_from {

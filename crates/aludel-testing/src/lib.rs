@@ -165,6 +165,13 @@ pub fn plan_drop(live: &Schema, schema: &Schema) -> Result<(Vec<Statement>, Cont
                     current.statistics.insert(x.name.clone(), x.clone());
                 }
             }
+            DeclaredKind::Policy { table } => {
+                for p in live.policies.values() {
+                    if &p.id.table == table && p.id.name == object.name.name {
+                        current.add_policy(p.clone());
+                    }
+                }
+            }
         }
     }
     let mut target = Schema::new();

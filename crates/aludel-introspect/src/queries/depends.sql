@@ -28,6 +28,15 @@ WITH uses AS (
     WHERE d.classid = 'pg_catalog.pg_trigger'::pg_catalog.regclass
       AND d.deptype = 'n'
       AND tn.nspname = ANY ($1::text[])
+    UNION ALL
+    SELECT 'policy', d.objid, d.refclassid, d.refobjid, d.refobjsubid
+    FROM pg_catalog.pg_depend d
+    JOIN pg_catalog.pg_policy po ON po.oid = d.objid
+    JOIN pg_catalog.pg_class pc ON pc.oid = po.polrelid
+    JOIN pg_catalog.pg_namespace pcn ON pcn.oid = pc.relnamespace
+    WHERE d.classid = 'pg_catalog.pg_policy'::pg_catalog.regclass
+      AND d.deptype = 'n'
+      AND pcn.nspname = ANY ($1::text[])
 )
 SELECT u.user_kind,
        u.user_oid::int8 AS user_oid,

@@ -389,6 +389,25 @@ pub enum Change {
         from: Ident,
         to: Ident,
     },
+    CreatePolicy(crate::Policy),
+    DropPolicy(crate::Policy),
+    /// `ALTER POLICY` when [`crate::Policy::alterable_to`] allows it, else drop and create; the
+    /// comment with it.
+    AlterPolicy {
+        old: crate::Policy,
+        new: crate::Policy,
+    },
+    RenamePolicy {
+        table: QualifiedName,
+        from: Ident,
+        to: Ident,
+    },
+    /// `ENABLE`/`DISABLE` and `FORCE`/`NO FORCE ROW LEVEL SECURITY`.
+    SetRowSecurity {
+        table: QualifiedName,
+        old: crate::RowSecurity,
+        new: crate::RowSecurity,
+    },
     CreateStatistics(crate::Statistics),
     DropStatistics(crate::Statistics),
     /// The statistics target and comment in place; another definition: drop and create.

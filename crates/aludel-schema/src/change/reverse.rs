@@ -271,6 +271,25 @@ impl Change {
                 to: from.name.clone(),
                 kind: *kind,
             },
+            CreatePolicy(p) => DropPolicy(p.clone()),
+            DropPolicy(p) => CreatePolicy(p.clone()),
+            AlterPolicy { old, new } => AlterPolicy {
+                old: new.clone(),
+                new: old.clone(),
+            },
+            RenamePolicy { table, from, to } => {
+                let (from, to) = swap(from, to);
+                RenamePolicy {
+                    table: table.clone(),
+                    from,
+                    to,
+                }
+            }
+            SetRowSecurity { table, old, new } => SetRowSecurity {
+                table: table.clone(),
+                old: *new,
+                new: *old,
+            },
             CreateTrigger(t) => DropTrigger(t.clone()),
             DropTrigger(t) => CreateTrigger(t.clone()),
             AlterTrigger { old, new } => AlterTrigger {

@@ -1,0 +1,5 @@
+CREATE TABLE public.notes (id bigint PRIMARY KEY, owner text NOT NULL DEFAULT current_user, shared boolean NOT NULL DEFAULT false, body text);
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_notes ON public.notes USING (owner = current_user) WITH CHECK (owner = current_user);
+CREATE POLICY read_shared ON public.notes FOR SELECT TO pg_read_all_data USING (shared);
+COMMENT ON POLICY own_notes ON public.notes IS 'owners see their notes';

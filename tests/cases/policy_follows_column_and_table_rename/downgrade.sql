@@ -1,0 +1,3 @@
+ALTER TABLE public.memos RENAME CONSTRAINT memos_pkey TO notes_pkey;
+ALTER TABLE public.memos RENAME COLUMN author TO owner;
+ALTER TABLE public.memos RENAME TO notes;

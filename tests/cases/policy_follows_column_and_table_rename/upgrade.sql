@@ -1,0 +1,3 @@
+ALTER TABLE public.notes RENAME TO memos;
+ALTER TABLE public.memos RENAME COLUMN owner TO author;
+ALTER TABLE public.memos RENAME CONSTRAINT notes_pkey TO memos_pkey;

@@ -1,0 +1,4 @@
+CREATE FUNCTION public.is_owner(who text) RETURNS boolean LANGUAGE sql STABLE AS $$ SELECT who = current_user $$;
+CREATE TABLE public.notes (id bigint PRIMARY KEY, owner text NOT NULL DEFAULT current_user);
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON public.notes USING (public.is_owner(owner));

@@ -1,0 +1,7 @@
+SET LOCAL lock_timeout = '5s';
+DROP POLICY a ON public.notes;
+CREATE POLICY a ON public.notes AS PERMISSIVE FOR UPDATE TO PUBLIC USING (shared);
+DROP POLICY b ON public.notes;
+CREATE POLICY b ON public.notes AS RESTRICTIVE FOR ALL TO PUBLIC USING (true);
+DROP POLICY c ON public.notes;
+CREATE POLICY c ON public.notes AS PERMISSIVE FOR ALL TO PUBLIC USING ((owner = CURRENT_USER));

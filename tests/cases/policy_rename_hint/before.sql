@@ -1,0 +1,3 @@
+CREATE TABLE public.notes (id bigint PRIMARY KEY, owner text NOT NULL DEFAULT current_user);
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own ON public.notes USING (owner = current_user);

@@ -1,0 +1,1 @@
+ALTER POLICY own_notes ON public.notes RENAME TO own;

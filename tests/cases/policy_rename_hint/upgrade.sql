@@ -1,0 +1,1 @@
+ALTER POLICY own ON public.notes RENAME TO own_notes;

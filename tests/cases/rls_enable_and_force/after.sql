@@ -1,0 +1,5 @@
+CREATE TABLE public.notes (id bigint PRIMARY KEY, owner text NOT NULL DEFAULT current_user, body text);
+ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public.notes FORCE ROW LEVEL SECURITY;
+CREATE TABLE public.logs (id bigint PRIMARY KEY);
+ALTER TABLE public.logs ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,1 @@
+CREATE TABLE public.other (id bigint PRIMARY KEY);
