@@ -325,7 +325,11 @@ fn trigger_sql(input: &str) -> String {
     if let Err(e) = cx.finish() {
         panic!("errors: {e}");
     }
-    let lines: Vec<String> = def.triggers.iter().map(crate::expand::trigger_sql).collect();
+    let lines: Vec<String> = def
+        .triggers
+        .iter()
+        .map(crate::expand::trigger_sql)
+        .collect();
     lines.join("\n")
 }
 

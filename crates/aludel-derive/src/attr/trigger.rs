@@ -42,7 +42,8 @@ pub struct TriggerAttr {
 
 pub const EXAMPLE: &str = "trigger(function = \"public.set_updated_at\", before = \"update\")";
 
-const KEYS: &str = "`function`, `args`, `before`, `after`, `for_each`, `when`, `name`, `comment`, `renamed_from`";
+const KEYS: &str =
+    "`function`, `args`, `before`, `after`, `for_each`, `when`, `name`, `comment`, `renamed_from`";
 
 pub(super) fn trigger_attr(meta: &ParseNestedMeta, cx: &mut Ctxt) -> syn::Result<TriggerAttr> {
     let mut t = TriggerAttr {
@@ -70,7 +71,12 @@ pub(super) fn trigger_attr(meta: &ParseNestedMeta, cx: &mut Ctxt) -> syn::Result
         let span = inner.path.span();
         match key.as_str() {
             "function" => {
-                let v = string(&inner, "function", "function = \"public.set_updated_at\"", cx)?;
+                let v = string(
+                    &inner,
+                    "function",
+                    "function = \"public.set_updated_at\"",
+                    cx,
+                )?;
                 set_once(&mut t.function, v, span, "function", cx);
             }
             "args" => t.args = args(&inner, cx)?,

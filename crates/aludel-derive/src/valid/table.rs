@@ -96,13 +96,8 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
     }
     struct_constraints(a, &mut scope, &mut found, cx);
     let column_names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
-    let triggers = super::trigger::triggers(
-        &a.triggers,
-        &scope.schema,
-        &scope.table,
-        &column_names,
-        cx,
-    );
+    let triggers =
+        super::trigger::triggers(&a.triggers, &scope.schema, &scope.table, &column_names, cx);
 
     TableDef {
         ident: input.ident,

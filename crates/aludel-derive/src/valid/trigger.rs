@@ -33,10 +33,7 @@ pub(super) fn triggers(
                 let span = t.name.as_ref().map_or(t.span, LitStr::span);
                 cx.error(
                     span,
-                    format!(
-                        "duplicate trigger name `{}` on table `{table}`",
-                        def.name
-                    ),
+                    format!("duplicate trigger name `{}` on table `{table}`", def.name),
                     "give each trigger of a model its own name, as in `name = \"agents_touch\"`",
                 );
             }
@@ -85,7 +82,11 @@ fn trigger(
             };
             cx.error(
                 lit.span(),
-                format!("a trigger has one timing, but this one has `{}` and `{}`", first.key(), second.key()),
+                format!(
+                    "a trigger has one timing, but this one has `{}` and `{}`",
+                    first.key(),
+                    second.key()
+                ),
                 help,
             );
             (*first, Vec::new())
@@ -166,8 +167,14 @@ fn trigger(
             );
             None
         } else {
-            ident_ok(cx, &old, lit.span(), "trigger name", "renamed_from = \"old_name\"")
-                .then_some(old)
+            ident_ok(
+                cx,
+                &old,
+                lit.span(),
+                "trigger name",
+                "renamed_from = \"old_name\"",
+            )
+            .then_some(old)
         }
     });
 
@@ -291,9 +298,7 @@ fn parse_events(text: &str, columns: &[String]) -> Result<Vec<Event>, EventError
         };
         let same = |e: &Event| std::mem::discriminant(e) == std::mem::discriminant(&event);
         if out.iter().any(same) {
-            return Err(EventError::Other(format!(
-                "the trigger lists `{w}` twice"
-            )));
+            return Err(EventError::Other(format!("the trigger lists `{w}` twice")));
         }
         out.push(event);
         match word(i).as_deref() {
@@ -333,17 +338,35 @@ mod tests {
             p("update of status or truncate"),
             Ok(vec![Event::Update(vec!["status".into()]), Event::Truncate])
         );
-        assert_eq!(p("update of mixed"), Err(EventError::NoColumn("mixed".into())));
+        assert_eq!(
+            p("update of mixed"),
+            Err(EventError::NoColumn("mixed".into()))
+        );
         let other = |s: &str| match p(s) {
             Err(EventError::Other(m)) => m,
             r => panic!("{s}: {r:?}"),
         };
         assert_eq!(other(""), "the trigger lists no event");
         assert_eq!(other("upsert"), "unknown trigger event `upsert`");
-        assert_eq!(other("insert, update"), "expected `or` between trigger events, found `,`");
-        assert_eq!(other("insert or"), "expected a trigger event after the last `or`");
-        assert_eq!(other("update or update of name"), "the trigger lists `update` twice");
-        assert_eq!(other("update of status, status"), "`update of` names column `status` twice");
-        assert_eq!(other("update of"), "`update of` needs column names, as in `update of status, name`");
+        assert_eq!(
+            other("insert, update"),
+            "expected `or` between trigger events, found `,`"
+        );
+        assert_eq!(
+            other("insert or"),
+            "expected a trigger event after the last `or`"
+        );
+        assert_eq!(
+            other("update or update of name"),
+            "the trigger lists `update` twice"
+        );
+        assert_eq!(
+            other("update of status, status"),
+            "`update of` names column `status` twice"
+        );
+        assert_eq!(
+            other("update of"),
+            "`update of` needs column names, as in `update of status, name`"
+        );
     }
 }
