@@ -2,7 +2,7 @@
 //! models in eight steps, each file written by autogen exactly as a developer would get it:
 //! the initial schema, a new table with foreign keys, a column rename (`renamed_from`), an enum
 //! value added and one removed, an index made partial and a check added, then the declared SQL
-//! one source at a time (the `updated_at` trigger function and its triggers, with the
+//! a step at a time (the `updated_at` trigger function and the models' triggers, with the
 //! `workflows.updated_at` column they need; the `active_agents` view; the `billing.daily_usage`
 //! materialized view). The earlier states are the demo models with those changes undone.
 
@@ -31,16 +31,21 @@ fn states() -> Vec<(&'static str, Schema)> {
         [
             "sql/set_updated_at.sql",
             "sql/active_agents.sql",
-            "sql/daily_usage.sql"
+            "sql/daily_usage.sql",
+            // the `trigger(...)` attributes of `Agent` and `Workflow`
+            "crates/aludel-demo/src/agents.rs",
+            "crates/aludel-demo/src/agents.rs",
         ],
-        "the demo's declared SQL, in the order of its revisions"
+        "the demo's declared SQL: the files in the order of their revisions, then the triggers"
     );
     // 8 → 7: no daily usage materialized view; 7 → 6: no active agents view.
     let mut s7 = final_ir.clone();
-    s7.declared_sql.truncate(2);
+    s7.declared_sql
+        .retain(|s| s.origin != "sql/daily_usage.sql");
     let mut s6 = s7.clone();
-    s6.declared_sql.truncate(1);
-    // 6 → 5: no trigger function, no `workflows.updated_at`.
+    s6.declared_sql
+        .retain(|s| s.origin != "sql/active_agents.sql");
+    // 6 → 5: no trigger function, no triggers, no `workflows.updated_at`.
     let mut s5 = s6.clone();
     s5.declared_sql.clear();
     let workflows = table(&mut s5, "public", "workflows");

@@ -63,10 +63,7 @@ async fn models(sql: &[(&str, &str)]) -> Models {
     schema.namespaces.remove(&Ident::new("public"));
     schema.declared_sql = sql
         .iter()
-        .map(|(origin, sql)| SqlSource {
-            origin: (*origin).to_owned(),
-            sql: (*sql).to_owned(),
-        })
+        .map(|(origin, sql)| SqlSource::new(*origin, *sql))
         .collect();
     Models {
         schema,

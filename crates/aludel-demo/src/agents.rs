@@ -7,7 +7,9 @@
 //! self-reference, `unique(..., nulls_not_distinct)`, partial indexes, a unique expression
 //! index, per-key `desc`/`opclass`, field-level `index(desc, nulls_last)`,
 //! `precision` on a timestamp, `precision`/`scale` on a decimal, struct-level checks with and
-//! without a name, an explicit column `name` and an explicit `comment`.
+//! without a name, an explicit column `name` and an explicit `comment`, and `trigger(...)` (the
+//! `updated_at` triggers of `agents` and `workflows`, whose function is in
+//! `sql/set_updated_at.sql`).
 
 use aludel::Model;
 use chrono::{DateTime, Utc};
@@ -33,7 +35,9 @@ use crate::{ConnectionType, ExecutionStatus};
     check(
         name = "agents_temperature_range",
         expr = "temperature >= 0 AND temperature <= 2"
-    )
+    ),
+    // `agents_set_updated_at`, running the function of `sql/set_updated_at.sql`
+    trigger(function = "public.set_updated_at", before = "update")
 )]
 pub struct Agent {
     #[aludel(primary_key, default = "gen_random_uuid()")]
@@ -101,7 +105,8 @@ pub struct AgentVersion {
 #[aludel(
     table = "workflows",
     // sibling names are unique, top-level ones (parent NULL) included
-    unique(agent_id, parent_id, name, nulls_not_distinct)
+    unique(agent_id, parent_id, name, nulls_not_distinct),
+    trigger(function = "public.set_updated_at", before = "update")
 )]
 pub struct Workflow {
     #[aludel(primary_key, identity = "by default")]

@@ -1,9 +1,9 @@
 //! The demo models: the agent platform of DESIGN.md section 9 (accounts, users, agents and their
 //! versions, workflows, executions, audit logs, API keys, and in schema `billing` plans,
 //! subscriptions and usage records), declared with aludel's derives, and the SQL objects next
-//! to them in `src/sql/` (declared with `.sql(...)`): the `updated_at` trigger function and
-//! its triggers on `agents` and `workflows`, the `active_agents` view and the
-//! `billing.daily_usage` materialized view.
+//! to them in `src/sql/` (declared with `.sql(...)`): the `updated_at` trigger function (its
+//! triggers on `agents` and `workflows` are attributes of those models), the `active_agents`
+//! view and the `billing.daily_usage` materialized view.
 //!
 //! This crate is the repository's main job: `cargo xtask autogen` generates `migrations/` from
 //! [`schema()`]. Between them the models use every attribute of the derives at least once (each

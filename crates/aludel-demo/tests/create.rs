@@ -31,7 +31,10 @@ fn the_schema_builds() {
         [
             "sql/set_updated_at.sql",
             "sql/active_agents.sql",
-            "sql/daily_usage.sql"
+            "sql/daily_usage.sql",
+            // the triggers of `Agent` and `Workflow`
+            "crates/aludel-demo/src/agents.rs",
+            "crates/aludel-demo/src/agents.rs",
         ]
     );
     assert_eq!(

@@ -23,6 +23,11 @@ impl Ctxt {
         }
     }
 
+    /// How many errors were recorded so far.
+    pub fn count(&self) -> usize {
+        self.errors.as_ref().map_or(0, |e| e.into_iter().count())
+    }
+
     pub fn finish(self) -> Result<(), syn::Error> {
         match self.errors {
             Some(e) => Err(e),

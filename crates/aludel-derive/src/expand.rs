@@ -7,10 +7,13 @@ use syn::DeriveInput;
 use syn::spanned::Spanned;
 
 use crate::ast::{EnumInput, ModelInput};
-use crate::attr::{Action, IdentityKind};
+use aludel_sql::quote::{quote_ident, quote_literal};
+
+use crate::attr::{Action, IdentityKind, Timing};
 use crate::ctxt::Ctxt;
 use crate::valid::{
-    self, ColumnDef, Deferrable, EnumDef, ForeignKeyDef, IndexDef, TableDef, TargetDef,
+    self, ColumnDef, Deferrable, EnumDef, Event, ForeignKeyDef, IndexDef, TableDef, TargetDef,
+    TriggerDef,
 };
 
 /// `#[derive(Model)]` on a parsed input.
@@ -226,6 +229,88 @@ fn index(ix: &IndexDef) -> TokenStream {
     quote!(table.indexes.push({ #body ix });)
 }
 
+/// `schema.name`, each part quoted as needed.
+fn qualified(schema: &str, name: &str) -> String {
+    format!("{}.{}", quote_ident(schema), quote_ident(name))
+}
+
+/// The SQL a `trigger(...)` attribute stands for: `CREATE TRIGGER` (with the
+/// `-- aludel: renamed_from` line above it for a hint) and `COMMENT ON TRIGGER`, the statements
+/// on one line so that errors name the attribute's line.
+pub(crate) fn trigger_sql(t: &TriggerDef) -> String {
+    let name = quote_ident(&t.name);
+    let table = qualified(&t.table.0, &t.table.1);
+    let mut sql = String::new();
+    if let Some(old) = &t.renamed_from {
+        sql.push_str(&format!("-- aludel: renamed_from {}\n", quote_ident(old)));
+    }
+    let timing = match t.timing {
+        Timing::Before => "BEFORE",
+        Timing::After => "AFTER",
+    };
+    let events: Vec<String> = t
+        .events
+        .iter()
+        .map(|e| match e {
+            Event::Insert => "INSERT".to_owned(),
+            Event::Update(cols) if cols.is_empty() => "UPDATE".to_owned(),
+            Event::Update(cols) => {
+                let cols: Vec<_> = cols.iter().map(|c| quote_ident(c)).collect();
+                format!("UPDATE OF {}", cols.join(", "))
+            }
+            Event::Delete => "DELETE".to_owned(),
+            Event::Truncate => "TRUNCATE".to_owned(),
+        })
+        .collect();
+    let each = if t.row { "ROW" } else { "STATEMENT" };
+    let when = t
+        .when
+        .as_ref()
+        .map(|w| format!(" WHEN ({w})"))
+        .unwrap_or_default();
+    let args: Vec<String> = t.args.iter().map(|a| quote_literal(a)).collect();
+    sql.push_str(&format!(
+        "CREATE TRIGGER {name} {timing} {} ON {table} FOR EACH {each}{when} EXECUTE FUNCTION {}({});",
+        events.join(" OR "),
+        qualified(&t.function.0, &t.function.1),
+        args.join(", "),
+    ));
+    if let Some(c) = &t.comment {
+        sql.push_str(&format!(
+            " COMMENT ON TRIGGER {name} ON {table} IS {};",
+            quote_literal(c)
+        ));
+    }
+    sql
+}
+
+/// `fn triggers()`: each trigger a source of its own, from the model's file and the
+/// attribute's line (the derive's own line when the compiler does not tell).
+fn triggers(def: &TableDef) -> TokenStream {
+    if def.triggers.is_empty() {
+        return TokenStream::new();
+    }
+    let sources = def.triggers.iter().map(|t| {
+        let sql = trigger_sql(t);
+        // the hint's comment line comes first: the `CREATE` is on the attribute's line
+        let hint = usize::from(t.renamed_from.is_some());
+        let line = match t.line {
+            Some(l) => {
+                let l = l.saturating_sub(hint).max(1);
+                quote!(#l)
+            }
+            None => quote!(::core::line!() as usize),
+        };
+        quote!(__a::sql_source(::core::file!(), #line, #sql))
+    });
+    quote! {
+        fn triggers() -> ::std::vec::Vec<::aludel::ir::SqlSource> {
+            use ::aludel::__private as __a;
+            __a::Vec::from([#(#sources),*])
+        }
+    }
+}
+
 fn model(def: &TableDef) -> TokenStream {
     let ident = def.ident;
     let (impl_generics, ty_generics, where_clause) = def.generics.split_for_impl();
@@ -260,6 +345,7 @@ fn model(def: &TableDef) -> TokenStream {
     for ix in &def.indexes {
         body.extend(index(ix));
     }
+    let triggers = triggers(def);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::aludel::Model for #ident #ty_generics #where_clause {
@@ -276,6 +362,8 @@ fn model(def: &TableDef) -> TokenStream {
                 Self::__aludel_describe(&mut enums);
                 enums
             }
+
+            #triggers
         }
 
         impl #impl_generics #ident #ty_generics #where_clause {

@@ -298,7 +298,7 @@ fn errors_come_with_a_stub() {
         "#,
         expect![[r#"
             ::core::compile_error! {
-                "unknown aludel attribute `tabel` on a model struct\n\nhelp: the attributes allowed here are `table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`"
+                "unknown aludel attribute `tabel` on a model struct\n\nhelp: the attributes allowed here are `table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`, `trigger(...)`"
             }
             ::core::compile_error! {
                 "`identity` conflicts with `default`\n\nhelp: an identity column takes its values from its sequence: remove `default`, or `identity`"
@@ -313,5 +313,109 @@ fn errors_come_with_a_stub() {
                 }
             }
         "#]],
+    );
+}
+
+/// The SQL of each `trigger(...)` of a model, one per line.
+fn trigger_sql(input: &str) -> String {
+    let input: syn::DeriveInput = syn::parse_str(input).expect("test input parses");
+    let mut cx = crate::ctxt::Ctxt::default();
+    let ast = crate::ast::ModelInput::parse(&input, &mut cx).expect("a model");
+    let def = crate::valid::model(ast, &mut cx);
+    if let Err(e) = cx.finish() {
+        panic!("errors: {e}");
+    }
+    let lines: Vec<String> = def
+        .triggers
+        .iter()
+        .map(crate::expand::trigger_sql)
+        .collect();
+    lines.join("\n")
+}
+
+#[test]
+fn triggers_as_sql() {
+    let sql = trigger_sql(
+        r#"
+        #[aludel(schema = "app", table = "Agents",
+                 trigger(function = "public.set_updated_at", before = "update"),
+                 trigger(function = "audit.log", after = "insert or update of status, \"Name\" or delete",
+                         args = ["agents", "it's"], when = "OLD.status IS DISTINCT FROM NEW.status",
+                         name = "agents_audit", comment = "who changed what", renamed_from = "Old"),
+                 trigger(function = "notify", after = "truncate or insert", for_each = "statement"))]
+        struct Agent {
+            #[aludel(primary_key)]
+            id: i64,
+            status: String,
+            #[aludel(name = "Name")]
+            name: String,
+        }
+        "#,
+    );
+    expect![[r#"
+        CREATE TRIGGER "Agents_set_updated_at" BEFORE UPDATE ON app."Agents" FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
+        -- aludel: renamed_from "Old"
+        CREATE TRIGGER agents_audit AFTER INSERT OR UPDATE OF status, "Name" OR DELETE ON app."Agents" FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION audit.log('agents', 'it''s'); COMMENT ON TRIGGER agents_audit ON app."Agents" IS 'who changed what';
+        CREATE TRIGGER "Agents_notify" AFTER TRUNCATE OR INSERT ON app."Agents" FOR EACH STATEMENT EXECUTE FUNCTION app.notify();"#]]
+    .assert_eq(&sql);
+}
+
+#[test]
+fn model_with_a_trigger() {
+    check(
+        "model",
+        r#"
+        #[aludel(table = "agents", trigger(function = "public.set_updated_at", before = "update"))]
+        struct Agent {
+            #[aludel(primary_key)]
+            id: i64,
+        }
+        "#,
+        expect![[r##"
+            #[automatically_derived]
+            impl ::aludel::Model for Agent {
+                fn table_name() -> ::aludel::ir::QualifiedName {
+                    ::aludel::__private::qname("public", "agents")
+                }
+                fn table() -> ::aludel::ir::Table {
+                    Self::__aludel_describe(&mut ::std::vec::Vec::new())
+                }
+                fn enum_types() -> ::std::vec::Vec<::aludel::ir::EnumType> {
+                    let mut enums = ::std::vec::Vec::new();
+                    Self::__aludel_describe(&mut enums);
+                    enums
+                }
+                fn triggers() -> ::std::vec::Vec<::aludel::ir::SqlSource> {
+                    use ::aludel::__private as __a;
+                    __a::Vec::from([
+                        __a::sql_source(
+                            ::core::file!(),
+                            ::core::line!() as usize,
+                            "CREATE TRIGGER agents_set_updated_at BEFORE UPDATE ON public.agents FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();",
+                        ),
+                    ])
+                }
+            }
+            impl Agent {
+                /// The table, adding the enum types its columns use to `enums`.
+                #[doc(hidden)]
+                #[allow(clippy::ptr_arg, unused_variables)]
+                fn __aludel_describe(
+                    enums: &mut ::std::vec::Vec<::aludel::ir::EnumType>,
+                ) -> ::aludel::ir::Table {
+                    use ::aludel::__private as __a;
+                    let mut table = __a::Table::new(<Self as ::aludel::Model>::table_name());
+                    table
+                        .columns
+                        .push({
+                            let mut c = ::aludel::__private::column::<i64>("id", enums);
+                            c.nullable = false;
+                            c
+                        });
+                    table.primary_key = __a::Some(__a::primary_key("agents_pkey", &["id"]));
+                    table
+                }
+            }
+        "##]],
     );
 }

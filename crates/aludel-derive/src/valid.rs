@@ -2,7 +2,8 @@
 //! options, duplicate names) and resolves every name, giving the definitions `expand` prints.
 //! By concern: `table` (the struct: names, primary key, struct-level constraints; the order of
 //! the passes), `fields` (fields to columns), `column` (one field: options, field-level
-//! constraints), `constraint` (unique, check, foreign key and index definitions), `pg_enum`.
+//! constraints), `constraint` (unique, check, foreign key and index definitions), `trigger` (a model's
+//! triggers), `pg_enum`.
 //! Errors are recorded in the order the passes run, which the UI tests pin.
 
 mod column;
@@ -10,6 +11,7 @@ mod constraint;
 mod fields;
 mod pg_enum;
 mod table;
+mod trigger;
 
 pub use pg_enum::pg_enum;
 pub use table::model;
@@ -17,7 +19,7 @@ pub use table::model;
 use proc_macro2::Span;
 use syn::{Generics, Ident, LitInt, LitStr, Type};
 
-use crate::attr::{self, Action, IdentityKind};
+use crate::attr::{self, Action, IdentityKind, Timing};
 use crate::ctxt::Ctxt;
 use crate::names::MAX_IDENT_BYTES;
 
@@ -34,6 +36,7 @@ pub struct TableDef<'a> {
     pub checks: Vec<(String, String)>,
     pub foreign_keys: Vec<ForeignKeyDef>,
     pub indexes: Vec<IndexDef>,
+    pub triggers: Vec<TriggerDef>,
 }
 
 pub struct ColumnDef<'a> {
@@ -100,6 +103,33 @@ pub struct IndexDef {
     pub keys: Vec<KeyDef>,
     pub include: Vec<String>,
     pub predicate: Option<String>,
+}
+
+/// One event of a trigger; `Update` with the columns of `UPDATE OF` (empty: any column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Insert,
+    Update(Vec<String>),
+    Delete,
+    Truncate,
+}
+
+pub struct TriggerDef {
+    pub name: String,
+    /// The model's table: schema, name.
+    pub table: (String, String),
+    pub timing: Timing,
+    pub events: Vec<Event>,
+    /// `FOR EACH ROW` (else `FOR EACH STATEMENT`).
+    pub row: bool,
+    pub when: Option<String>,
+    /// The trigger function: schema, name.
+    pub function: (String, String),
+    pub args: Vec<String>,
+    pub comment: Option<String>,
+    pub renamed_from: Option<String>,
+    /// The line of `trigger(` in the model's file, when the compiler tells.
+    pub line: Option<usize>,
 }
 
 pub struct EnumDef<'a> {

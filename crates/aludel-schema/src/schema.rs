@@ -83,13 +83,37 @@ pub struct Schema {
     pub declared_sql: Vec<SqlSource>,
 }
 
-/// SQL text declared for the models (`include_str!("sql/set_updated_at.sql")`), with where it
-/// came from for errors.
+/// SQL text declared for the models (`include_str!("sql/set_updated_at.sql")`, or the SQL a
+/// model's `#[aludel(trigger(...))]` stands for), with where it came from for errors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SqlSource {
-    /// The file (or model) that declared it, as errors name it.
+    /// The file that declared it, as errors name it (`sql/set_updated_at.sql`, or the Rust
+    /// file of a model with a trigger attribute).
     pub origin: String,
+    /// The line of `origin` on which `sql` begins: 1 for a file of its own, the attribute's
+    /// line for a model's trigger; errors count lines from here.
+    #[serde(default = "first_line", skip_serializing_if = "is_first_line")]
+    pub line: usize,
     pub sql: String,
+}
+
+impl SqlSource {
+    /// A whole file's text: it begins on line 1.
+    pub fn new(origin: impl Into<String>, sql: impl Into<String>) -> Self {
+        SqlSource {
+            origin: origin.into(),
+            line: 1,
+            sql: sql.into(),
+        }
+    }
+}
+
+fn first_line() -> usize {
+    1
+}
+
+fn is_first_line(line: &usize) -> bool {
+    *line == 1
 }
 
 impl Schema {

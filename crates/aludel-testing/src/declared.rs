@@ -85,10 +85,12 @@ pub enum DeclaredKind {
 pub fn statements(sources: &[SqlSource]) -> Result<Vec<DeclaredStatement>, Error> {
     let mut out = Vec::new();
     for source in sources {
-        let split = aludel_migrations::split(&source.sql, 1).map_err(|e| Error::DeclaredSplit {
-            origin: source.origin.clone(),
-            line: e.line,
-            what: e.what.to_string(),
+        let split = aludel_migrations::split(&source.sql, source.line).map_err(|e| {
+            Error::DeclaredSplit {
+                origin: source.origin.clone(),
+                line: e.line,
+                what: e.what.to_string(),
+            }
         })?;
         for st in split {
             let object = object(&st.sql).map_err(|reason| Error::DeclaredHint {

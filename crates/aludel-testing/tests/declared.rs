@@ -215,15 +215,14 @@ async fn an_unterminated_body_names_its_line() {
 
 #[test]
 fn statements_know_what_they_create() {
-    let sources = [SqlSource {
-        origin: "sql/a.sql".into(),
-        sql: "-- aludel: renamed_from public.old_touch\nCREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql;\n\
+    let sources = [SqlSource::new(
+        "sql/a.sql",
+        "-- aludel: renamed_from public.old_touch\nCREATE OR REPLACE FUNCTION touch() RETURNS trigger AS $$ BEGIN RETURN NEW; END $$ LANGUAGE plpgsql;\n\
               CREATE MATERIALIZED VIEW IF NOT EXISTS billing.daily AS SELECT 1;\n\
               CREATE UNIQUE INDEX daily_idx ON billing.daily (x);\n\
               -- aludel: renamed_from old_touch\n\
-              CREATE CONSTRAINT TRIGGER \"Touch\" AFTER UPDATE OF a, b ON app.t FOR EACH ROW EXECUTE FUNCTION touch();"
-            .into(),
-    }];
+              CREATE CONSTRAINT TRIGGER \"Touch\" AFTER UPDATE OF a, b ON app.t FOR EACH ROW EXECUTE FUNCTION touch();",
+    )];
     let st = statements(&sources).expect("the source splits");
     let objects: Vec<String> = st
         .iter()
@@ -246,10 +245,10 @@ fn statements_know_what_they_create() {
         Some(DeclaredKind::MaterializedView)
     ));
 
-    let bad = [SqlSource {
-        origin: "sql/b.sql".into(),
-        sql: "\n-- aludel: renamed_from x\nSELECT 1;".into(),
-    }];
+    let bad = [SqlSource::new(
+        "sql/b.sql",
+        "\n-- aludel: renamed_from x\nSELECT 1;",
+    )];
     expect!["sql/b.sql:3: `-- aludel: renamed_from` stands above a statement that creates no function, procedure, view or trigger"]
         .assert_eq(&statements(&bad).expect_err("no object").to_string());
 }

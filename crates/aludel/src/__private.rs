@@ -4,7 +4,7 @@ pub use aludel_schema::{
     Check, ColumnType, Deferrable, EnumType, EnumValue, Expr, FkAction, ForeignKey, Ident,
     IdentityKind, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName, Table, Unique,
 };
-pub use aludel_schema::{Column, Identity};
+pub use aludel_schema::{Column, Identity, SqlSource};
 pub use std::option::Option::{None, Some};
 pub use std::string::String;
 pub use std::vec::Vec;
@@ -193,6 +193,15 @@ pub fn enum_value(name: &str, renamed_from: Option<&str>) -> EnumValue {
     EnumValue {
         name: name.to_owned(),
         renamed_from: renamed_from.map(str::to_owned),
+    }
+}
+
+/// A trigger attribute's SQL, from `origin` (the model's file) at `line`.
+pub fn sql_source(origin: &str, line: usize, sql: &str) -> SqlSource {
+    SqlSource {
+        origin: origin.to_owned(),
+        line,
+        sql: sql.to_owned(),
     }
 }
 

@@ -52,6 +52,7 @@
 //! | `check(expr = "a < b", name = "...")` | check constraint (default name as PostgreSQL's, below) |
 //! | `foreign_key(columns(a, b), references = "schema.table(x, y)", ...)` | foreign key, options below |
 //! | `index(columns(a, b(desc, nulls_last)), ...)` | index, options below |
+//! | `trigger(function = "public.set_updated_at", before = "update", ...)` | trigger, options below (repeatable) |
 //!
 //! On a field:
 //!
@@ -84,6 +85,19 @@
 //! `method = "gin"`, `where = "deleted_at IS NULL"`, `include(a, b)`, `name = "..."`
 //! (default `<table>_<columns>_idx`, with `expr` or the function name for expression keys).
 //! Per key: `desc`, `asc`, `nulls_first`, `nulls_last`, `opclass = "..."`, `collation = "..."`.
+//!
+//! Trigger options: `function = "schema.name"` (required; unqualified: the model's schema), the
+//! trigger function it runs, with `args = ["a", "b"]` (string values, quoted for you); exactly
+//! one of `before = "..."` and `after = "..."`, whose value lists the events `insert`, `update`,
+//! `update of a, b` (column names, as SQL reads them), `delete` and `truncate`, joined by `or`
+//! as in SQL (`after = "insert or update of status or delete"`); `for_each = "row"` (the
+//! default, unlike SQL's) or `"statement"`; `when = "OLD.status IS DISTINCT FROM NEW.status"`
+//! (row triggers only); `name = "..."` (default `<table>_<function>`, as `agents_set_updated_at`;
+//! at most 63 bytes); `comment = "..."`; `renamed_from = "old_name"`. A `truncate` trigger is
+//! per statement. The attribute stands for the SQL it writes (`CREATE TRIGGER ... ;` and
+//! `COMMENT ON TRIGGER`), declared like [`SchemaBuilder::sql`]'s: the function is declared
+//! there (a `.sql(...)` file), `create_all` creates the trigger once it exists, and an error
+//! names the model's file and the attribute's line ([`Model::triggers`]).
 //!
 //! Default names are PostgreSQL's: `<table>_pkey`; `<table>_<columns>_key` for a unique
 //! constraint and `<table>_<columns>_idx` for an index, INCLUDE columns counted among the

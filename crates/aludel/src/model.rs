@@ -1,6 +1,6 @@
 //! The `Model` and `PgEnum` traits that the derives implement.
 
-use aludel_schema::{EnumType, QualifiedName, Table};
+use aludel_schema::{EnumType, QualifiedName, SqlSource, Table};
 
 use crate::SqlType;
 
@@ -14,6 +14,14 @@ pub trait Model {
 
     /// The enum types the table's columns use, each once.
     fn enum_types() -> Vec<EnumType> {
+        Vec::new()
+    }
+
+    /// The triggers declared on the model (`#[aludel(trigger(...))]`), as the SQL they stand
+    /// for, one source each: the model's file, the attribute's line, a `CREATE TRIGGER` (and
+    /// `COMMENT ON TRIGGER`). [`SchemaBuilder::model`](crate::SchemaBuilder::model) adds them
+    /// to the declared SQL.
+    fn triggers() -> Vec<SqlSource> {
         Vec::new()
     }
 }

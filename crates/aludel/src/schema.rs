@@ -1,6 +1,7 @@
 //! The declared `Schema`: models, enums, extensions, sequences and SQL objects (views,
-//! functions, triggers as SQL text) registered explicitly with a builder, checked as a whole
-//! when built (foreign keys, duplicate names, unknown columns).
+//! functions, triggers as SQL text, and the models' trigger attributes as the SQL they stand for)
+//! registered explicitly with a builder, checked as a whole when built (foreign keys, duplicate
+//! names, unknown columns).
 
 use std::any::type_name;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,7 +29,8 @@ impl Schema {
     }
 
     /// The declared objects as IR: namespaces, extensions, enums, sequences, tables, and the
-    /// declared SQL ([`SchemaBuilder::sql`]) in `declared_sql`, in declaration order.
+    /// declared SQL in `declared_sql`: the [`SchemaBuilder::sql`] sources in declaration order,
+    /// then the models' triggers ([`Model::triggers`]) in registration order.
     pub fn ir(&self) -> &IrSchema {
         &self.ir
     }
@@ -56,7 +58,8 @@ impl Schema {
 /// foreign key to a table that is neither registered nor external is an error.
 #[derive(Debug, Default)]
 pub struct SchemaBuilder {
-    tables: Vec<(Table, String)>,
+    /// Each table, who declared it, and its triggers' SQL.
+    tables: Vec<(Table, String, Vec<SqlSource>)>,
     enums: Vec<(EnumType, String)>,
     extensions: Vec<Extension>,
     sequences: Vec<Sequence>,
@@ -67,20 +70,21 @@ pub struct SchemaBuilder {
 }
 
 impl SchemaBuilder {
-    /// Registers a model's table and the enum types its columns use.
+    /// Registers a model's table, the enum types its columns use and its triggers
+    /// (`#[aludel(trigger(...))]`, declared SQL like that of [`SchemaBuilder::sql`]).
     pub fn model<M: Model>(mut self) -> Self {
         let by = format!("`{}`", type_name::<M>());
         for e in M::enum_types() {
             self.enums.push((e, by.clone()));
         }
-        self.tables.push((M::table(), by));
+        self.tables.push((M::table(), by, M::triggers()));
         self
     }
 
     /// Registers a table built by hand.
     pub fn table(mut self, table: Table) -> Self {
         let by = format!("`.table({})`", table.name);
-        self.tables.push((table, by));
+        self.tables.push((table, by, Vec::new()));
         self
     }
 
@@ -145,10 +149,7 @@ impl SchemaBuilder {
     /// A rename hint for an object of a source is a comment line above its `CREATE` statement:
     /// `-- aludel: renamed_from public.old_name` (a trigger's old name is unqualified).
     pub fn sql(mut self, origin: &str, sql: &str) -> Self {
-        self.sql.push(SqlSource {
-            origin: origin.to_owned(),
-            sql: sql.to_owned(),
-        });
+        self.sql.push(SqlSource::new(origin, sql));
         self
     }
 
@@ -188,8 +189,9 @@ impl SchemaBuilder {
         let mut problems = self.problems;
         let mut ir = IrSchema::new();
         let mut origin: BTreeMap<QualifiedName, String> = BTreeMap::new();
+        let mut triggers: Vec<SqlSource> = Vec::new();
 
-        for (table, by) in self.tables {
+        for (table, by, table_triggers) in self.tables {
             if let Some(first) = origin.get(&table.name) {
                 if first != &by {
                     problems.push(Problem::DuplicateTable {
@@ -202,6 +204,7 @@ impl SchemaBuilder {
             }
             origin.insert(table.name.clone(), by);
             ir.add_table(table);
+            triggers.extend(table_triggers);
         }
 
         let mut enum_origin: BTreeMap<QualifiedName, String> = BTreeMap::new();
@@ -238,6 +241,9 @@ impl SchemaBuilder {
             }
         }
         ir.declared_sql = self.sql;
+        // after the files: `create_all` retries a trigger until its function exists, so the
+        // order is only that of the error messages
+        ir.declared_sql.extend(triggers);
 
         let dropped: BTreeSet<QualifiedName> = self.dropped.into_iter().collect();
         for name in &dropped {

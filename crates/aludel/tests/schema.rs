@@ -275,6 +275,45 @@ fn the_same_model_twice_is_one_table() {
     assert_eq!(s.ir().tables.len(), 1);
 }
 
+#[derive(Model)]
+#[aludel(
+    table = "events",
+    trigger(function = "public.stamp", before = "insert or update"),
+    trigger(
+        function = "public.audit",
+        after = "delete",
+        renamed_from = "events_log"
+    )
+)]
+struct Event {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+#[test]
+fn a_models_triggers_follow_the_sql_files_once_each() {
+    let s = Schema::builder()
+        .model::<Event>()
+        .sql("sql/functions.sql", "CREATE FUNCTION public.stamp() ...")
+        .model::<Event>()
+        .build()
+        .expect("consistent");
+    let sources: Vec<String> = s
+        .ir()
+        .declared_sql
+        .iter()
+        .map(|d| format!("{}:{}: {}", d.origin, d.line, d.sql))
+        .collect();
+    // the file is the model's, the line that of `trigger(` (one before it for the hint's
+    // comment line, so that the `CREATE` is on the attribute's line)
+    expect![[r#"
+        sql/functions.sql:1: CREATE FUNCTION public.stamp() ...
+        crates/aludel/tests/schema.rs:281: CREATE TRIGGER events_stamp BEFORE INSERT OR UPDATE ON public.events FOR EACH ROW EXECUTE FUNCTION public.stamp();
+        crates/aludel/tests/schema.rs:281: -- aludel: renamed_from events_log
+        CREATE TRIGGER events_audit AFTER DELETE ON public.events FOR EACH ROW EXECUTE FUNCTION public.audit();"#]]
+    .assert_eq(&sources.join("\n"));
+}
+
 #[test]
 fn declared_sql_keeps_its_order() {
     let s = Schema::builder()

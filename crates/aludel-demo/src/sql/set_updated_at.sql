@@ -1,4 +1,5 @@
--- Keeps `updated_at` current: a BEFORE UPDATE trigger on every table that has the column.
+-- Keeps `updated_at` current, run by a BEFORE UPDATE trigger on every table that has the
+-- column: `trigger(function = "public.set_updated_at", before = "update")` on its model.
 CREATE FUNCTION public.set_updated_at() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
@@ -9,9 +10,3 @@ END
 $$;
 
 COMMENT ON FUNCTION public.set_updated_at() IS 'sets updated_at to now() on every update';
-
-CREATE TRIGGER agents_set_updated_at BEFORE UPDATE ON public.agents
-    FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
-
-CREATE TRIGGER workflows_set_updated_at BEFORE UPDATE ON public.workflows
-    FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();

@@ -1,5 +1,5 @@
 //! Attributes of a `#[derive(Model)]` struct: its table, schema, comment, rename hint, and the
-//! struct-level constraints and indexes.
+//! struct-level constraints, indexes and triggers.
 
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr};
@@ -9,6 +9,7 @@ use super::constraint::{
     unique_attr,
 };
 use super::index::{IndexAttr, index_attr};
+use super::trigger::{TriggerAttr, trigger_attr};
 use super::value::{each_item, set_once, string, unknown};
 use crate::ctxt::Ctxt;
 
@@ -24,9 +25,10 @@ pub struct TableAttrs {
     pub checks: Vec<CheckAttr>,
     pub foreign_keys: Vec<ForeignKeyAttr>,
     pub indexes: Vec<IndexAttr>,
+    pub triggers: Vec<TriggerAttr>,
 }
 
-const TABLE_KEYS: &str = "`table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`";
+const TABLE_KEYS: &str = "`table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`, `trigger(...)`";
 
 pub fn table_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> TableAttrs {
     let mut a = TableAttrs::default();
@@ -57,6 +59,7 @@ pub fn table_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> TableAttrs {
             "check" => a.checks.push(check_attr(meta, cx)?),
             "foreign_key" => a.foreign_keys.push(foreign_key_attr(meta, true, cx)?),
             "index" => a.indexes.extend(index_attr(meta, true, cx)?),
+            "trigger" => a.triggers.push(trigger_attr(meta, cx)?),
             _ => unknown(meta, key, "a model struct", TABLE_KEYS, cx)?,
         }
         Ok(())

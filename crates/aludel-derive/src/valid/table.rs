@@ -1,7 +1,7 @@
 //! Validation of a `#[derive(Model)]` struct as a whole, and the order of the passes: the
 //! table's names, the fields' columns, the explicit constraint and index names (claimed first, so
 //! that default names avoid them), the primary key, each field, then the struct-level
-//! constraints and indexes.
+//! constraints and indexes, then the triggers.
 
 use std::collections::BTreeMap;
 
@@ -95,6 +95,9 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
         }
     }
     struct_constraints(a, &mut scope, &mut found, cx);
+    let column_names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let triggers =
+        super::trigger::triggers(&a.triggers, &scope.schema, &scope.table, &column_names, cx);
 
     TableDef {
         ident: input.ident,
@@ -109,6 +112,7 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
         checks: found.checks,
         foreign_keys: found.foreign_keys,
         indexes: found.indexes,
+        triggers,
     }
 }
 
