@@ -138,6 +138,11 @@ pub fn plan_drop(live: &Schema, schema: &Schema) -> Result<(Vec<Statement>, Cont
             current.add_sequence(s.clone());
         }
     }
+    for (id, p) in &live.policies {
+        if schema.policies.contains_key(id) {
+            current.add_policy(p.clone());
+        }
+    }
     let declared = statements(&schema.declared_sql)?;
     for object in declared.iter().filter_map(|d| d.object.as_ref()) {
         match &object.kind {
