@@ -319,7 +319,8 @@ pub fn write(spec: &SchemaSpec) -> String {
     out
 }
 
-/// Functions, views and triggers on the spec's tables (after every table): views named after
+/// Functions, views, triggers, row-level security and policies on the spec's tables (after
+/// every table): views named after
 /// the table's plain name, so a renamed table keeps them and they are dropped and created
 /// around the rename; they use `id` and `c0`, so a type change of `c0` rebuilds them.
 fn sql_objects(spec: &SchemaSpec, values: &[&str]) -> String {
@@ -409,6 +410,26 @@ fn sql_objects(spec: &SchemaSpec, values: &[&str]) -> String {
                 );
             }
             (None, _) => {}
+        }
+        if let Some(forced) = t.rls {
+            let _ = writeln!(out, "ALTER TABLE {qname} ENABLE ROW LEVEL SECURITY;");
+            if forced {
+                let _ = writeln!(out, "ALTER TABLE {qname} FORCE ROW LEVEL SECURITY;");
+            }
+        }
+        let c0_used = c0.as_ref().map(|c| format!("{c} IS NOT NULL"));
+        let cond = c0_used.as_deref().unwrap_or("true");
+        let policy = match t.policy {
+            Some(0) => Some(format!("USING (id > 0 AND {cond})")),
+            Some(1) => Some(format!(
+                "FOR SELECT TO pg_read_all_data, pg_monitor USING ({cond})"
+            )),
+            Some(2) => Some(format!("AS RESTRICTIVE FOR INSERT WITH CHECK ({cond})")),
+            Some(_) => Some(format!("FOR UPDATE USING (id > 1) WITH CHECK ({cond})")),
+            None => None,
+        };
+        if let Some(p) = policy {
+            let _ = writeln!(out, "CREATE POLICY {plain}_p ON {qname} {p};");
         }
     }
     out
@@ -510,6 +531,8 @@ mod tests {
             column_spelling: Some(0),
             view: Some(1),
             trigger: Some(1),
+            rls: Some(true),
+            policy: Some(1),
         };
         let t4 = TableSpec {
             columns: vec![col(3, true, false, false), None, None, None, None, None],
@@ -523,6 +546,8 @@ mod tests {
             column_spelling: None,
             view: None,
             trigger: None,
+            rls: None,
+            policy: None,
         };
         let seq = |step, min, max, start| SeqSpec {
             ty: step,
@@ -586,6 +611,9 @@ mod tests {
             CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
             CREATE VIEW public.t0_v WITH (security_barrier = true) AS SELECT id, c0_n FROM public.t0 WHERE id > 0;
             CREATE TRIGGER t0_touch BEFORE UPDATE OF c0_n ON public.t0 FOR EACH ROW WHEN (OLD.c0_n IS DISTINCT FROM NEW.c0_n) EXECUTE FUNCTION public.touch();
+            ALTER TABLE public.t0 ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE public.t0 FORCE ROW LEVEL SECURITY;
+            CREATE POLICY t0_p ON public.t0 FOR SELECT TO pg_read_all_data, pg_monitor USING (c0_n IS NOT NULL);
             COMMENT ON SCHEMA app IS 'the app';
             COMMENT ON TYPE public.mood IS 'how it feels';
             COMMENT ON SEQUENCE public.s1 IS 'sequence 1';
@@ -613,6 +641,8 @@ mod tests {
             column_spelling: None,
             view: None,
             trigger: None,
+            rls: None,
+            policy: None,
         };
         let spec = empty(vec![Some(t), None, None, None, None], vec![]);
         expect![[r#"
@@ -640,6 +670,8 @@ mod tests {
             column_spelling,
             view: None,
             trigger: None,
+            rls: None,
+            policy: None,
         };
         let x = SchemaSpec {
             table_spelling: Some(1),

@@ -63,6 +63,11 @@ pub struct TableSpec {
     /// A trigger calling `public.touch()` (row-level, `UPDATE OF c0` with `WHEN`, or
     /// statement-level and disabled).
     pub trigger: Option<u8>,
+    /// Row-level security: enabled, or enabled and forced.
+    pub rls: Option<bool>,
+    /// A policy on `id` and `c0` (for all commands, `SELECT` to two roles, restrictive
+    /// `INSERT`, or `UPDATE` with both clauses).
+    pub policy: Option<u8>,
 }
 
 /// A standalone sequence: its type (of three), step (of four, two descending), bounds (each
@@ -139,6 +144,8 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
             (
                 proptest::option::weighted(0.35, 0u8..4),
                 proptest::option::weighted(0.25, 0u8..3),
+                proptest::option::weighted(0.25, any::<bool>()),
+                proptest::option::weighted(0.3, 0u8..4),
             ),
         )
             .prop_map(
@@ -152,7 +159,7 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
                     identity,
                     generated,
                     column_spelling,
-                    (view, trigger),
+                    (view, trigger, rls, policy),
                 )| {
                     TableSpec {
                         columns,
@@ -166,6 +173,8 @@ fn table_spec() -> impl Strategy<Value = Option<TableSpec>> {
                         column_spelling,
                         view,
                         trigger,
+                        rls,
+                        policy,
                     }
                 },
             ),
