@@ -105,12 +105,16 @@ async fn through_a_transaction_pooler_only_unnamed_statements_in_a_transaction_a
     let url = bouncer.url_for(db.url());
     let named = failures(&url, Way::Named).await;
     assert!(
-        named.iter().any(|e| e.contains("prepared statement \"sqlx_s_")),
+        named
+            .iter()
+            .any(|e| e.contains("prepared statement \"sqlx_s_")),
         "{named:?}"
     );
     let uncached = failures(&url, Way::NamedWithoutCache).await;
     assert!(
-        uncached.iter().any(|e| e.contains("prepared statement \"sqlx_s_")),
+        uncached
+            .iter()
+            .any(|e| e.contains("prepared statement \"sqlx_s_")),
         "statement_cache_capacity(0) still names statements: {uncached:?}"
     );
     let unnamed = failures(&url, Way::Unnamed).await;
