@@ -77,9 +77,15 @@ pub async fn introspect(conn: &mut PgConnection, opts: &Options) -> Result<Intro
 /// Reads the database at `url` into a [`Schema`] on three sessions that share one snapshot
 /// (`pg_export_snapshot`, as `pg_dump -j` does), so the server works on the expensive queries
 /// in parallel. The result is the same as [`introspect`]'s.
+///
+/// When the other two sessions cannot be had within [`JOIN_TIMEOUT`] (the server refuses more
+/// connections, or a pooler's pool has no free server session: PgBouncer accepts the client and
+/// makes its first statement wait), everything runs on the first session alone. Every session is
+/// inside one transaction from its first statement on, and no statement is a named prepared one
+/// ([`fetch_query`]), so this works through a transaction-mode pooler too.
 pub async fn introspect_url(url: &str, opts: &Options) -> Result<Introspection, Error> {
     let connect = || async { aludel_pg::connect(url).await.map_err(Error::Connect) };
-    let (mut lead, mut a, mut b) = tokio::try_join!(connect(), connect(), connect())?;
+    let mut lead = connect().await?;
     exec(&mut lead, BEGIN).await?;
     let result = match snapshot(&mut lead).await {
         Ok(id) => {
@@ -87,27 +93,41 @@ pub async fn introspect_url(url: &str, opts: &Options) -> Result<Introspection, 
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; \
                  SET TRANSACTION SNAPSHOT '{id}'; SET LOCAL search_path = ''"
             );
-            let (ja, jb) = tokio::join!(raw(&mut a, &join), raw(&mut b, &join));
-            match ja.and(jb) {
-                Ok(()) => read::parallel([&mut lead, &mut a, &mut b], opts).await,
-                Err(e) => Err(e),
+            let helpers = tokio::time::timeout(JOIN_TIMEOUT, async {
+                let (mut a, mut b) = tokio::try_join!(connect(), connect())?;
+                let (ja, jb) = tokio::join!(raw(&mut a, &join), raw(&mut b, &join));
+                ja.and(jb).map(|()| (a, b))
+            })
+            .await;
+            match helpers {
+                Ok(Ok((mut a, mut b))) => {
+                    let result = read::parallel([&mut lead, &mut a, &mut b], opts).await;
+                    for mut conn in [a, b] {
+                        let _ = exec(&mut conn, "ROLLBACK").await;
+                        let _ = sqlx::Connection::close(conn).await;
+                    }
+                    result
+                }
+                // one session alone, in the transaction already open (the helpers, dropped,
+                // close their connections)
+                Ok(Err(_)) | Err(_) => read::sequential(&mut lead, opts).await,
             }
         }
         Err(e) => Err(e),
     };
-    for conn in [&mut lead, &mut a, &mut b] {
-        let _ = exec(conn, "ROLLBACK").await;
-    }
-    for conn in [lead, a, b] {
-        let _ = sqlx::Connection::close(conn).await;
-    }
+    let _ = exec(&mut lead, "ROLLBACK").await;
+    let _ = sqlx::Connection::close(lead).await;
     result
 }
+
+/// How long the two helper sessions of [`introspect_url`] may take to join the snapshot.
+pub const JOIN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = ''";
 
 async fn snapshot(conn: &mut PgConnection) -> Result<String, Error> {
     sqlx::query_scalar("SELECT pg_catalog.pg_export_snapshot()")
+        .persistent(false)
         .fetch_one(&mut *conn)
         .await
         .map_err(|e| Error::query("snapshot", e))
@@ -140,7 +160,9 @@ pub(crate) async fn fetch<T>(
     fetch_query(conn, kind, sqlx::query(sql).bind(schemas), decode, queries).await
 }
 
-/// Runs a query with its parameters bound and decodes every row.
+/// Runs a query with its parameters bound and decodes every row. The statement is unnamed
+/// (`persistent(false)`): a named one would stay on a pooled server session and collide with
+/// another client's of the same name; each query runs once per introspection anyway.
 pub(crate) async fn fetch_query<T>(
     conn: &mut PgConnection,
     kind: &'static str,
@@ -150,6 +172,7 @@ pub(crate) async fn fetch_query<T>(
 ) -> Result<Vec<T>, Error> {
     let started = std::time::Instant::now();
     let rows = query
+        .persistent(false)
         .fetch_all(&mut *conn)
         .await
         .map_err(|e| Error::query(kind, e))?;

@@ -339,7 +339,7 @@ fn free_port() -> Result<u16, Error> {
 }
 
 /// The uid and gid of the `postgres` user, from `/etc/passwd`.
-fn postgres_user() -> Result<(u32, u32), Error> {
+pub(crate) fn postgres_user() -> Result<(u32, u32), Error> {
     let passwd = fs::read_to_string("/etc/passwd")
         .map_err(|e| io("cannot read", Path::new("/etc/passwd"), e))?;
     passwd

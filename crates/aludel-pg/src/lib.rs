@@ -4,6 +4,7 @@
 mod cluster;
 mod connect;
 mod error;
+mod pooler;
 mod server;
 pub mod testing;
 mod url;
@@ -11,4 +12,5 @@ mod url;
 pub use cluster::{Cluster, ClusterOptions, find_bin, find_bin_dir};
 pub use connect::{ConnectInfo, connect, connect_options, redact};
 pub use error::{Error, server_message};
+pub use pooler::pooler_hint;
 pub use server::{ScratchDatabase, Server, with_database};

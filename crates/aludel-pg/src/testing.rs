@@ -1,5 +1,10 @@
 //! Test support: one database per test on the server named by `ALUDEL_TEST_URL` (which
-//! `cargo xtask test` exports), dropped when the test passes and kept when it fails.
+//! `cargo xtask test` exports), dropped when the test passes and kept when it fails; a real
+//! PgBouncer in front of it (`pgbouncer`).
+
+mod pgbouncer;
+
+pub use pgbouncer::{NO_PGBOUNCER, PgBouncer, PoolMode, find_pgbouncer};
 
 use sqlx::postgres::PgConnection;
 

@@ -97,6 +97,11 @@ impl<'a> UrlParts<'a> {
         })
     }
 
+    /// The database of the URL (its path without the `/`), empty when there is none.
+    pub(crate) fn database(&self) -> &'a str {
+        self.path.trim_start_matches('/')
+    }
+
     /// The URL pointing at `database` instead.
     pub(crate) fn with_database(&self, database: &str) -> String {
         self.write(self.password, &format!("/{database}"), self.query)

@@ -123,6 +123,22 @@ pub enum Error {
     LockTimeout { table: String, waited: Duration },
     #[error("the session advisory lock on {table} cannot be used: {reason}")]
     LockUnusable { table: String, reason: String },
+    /// The connection goes through a transaction-mode pooler (see `pooler.rs` for how that is
+    /// detected); nothing was changed.
+    #[error(
+        "the connection goes through a transaction-mode pooler: {reason}; the migration lock \
+         cannot protect a run there, nothing was changed"
+    )]
+    Pooler {
+        reason: String,
+        /// Where to connect instead, when the URL is known ([`aludel_pg::pooler_hint`]).
+        advice: Option<String>,
+    },
+    #[error(
+        "a second connection to the database got no server session within {waited:?}, so the \
+         runner cannot check for a transaction-mode pooler; nothing was changed"
+    )]
+    ProbeTimeout { waited: Duration },
     #[error("{context}: {message}")]
     Database { context: String, message: String },
     #[error("{direction} of `{revision}` failed at {}:{line}: {message}\n  statement: {}", path.display(), excerpt(statement))]
@@ -161,6 +177,16 @@ impl Error {
                  pooler"
                     .to_owned(),
             ),
+            Error::Pooler { advice, .. } => Some(
+                advice
+                    .clone()
+                    .unwrap_or_else(|| aludel_pg::pooler_hint(None)),
+            ),
+            Error::ProbeTimeout { .. } => Some(
+                "a run holds two connections for a moment: give a session-mode pool at least one \
+                 server connection more than the runs that go at once"
+                    .to_owned(),
+            ),
             Error::Statement {
                 revision,
                 transactional,
@@ -174,6 +200,13 @@ impl Error {
                 )
             }),
             Error::Database { .. } | Error::NotConfirmed => None,
+        }
+    }
+
+    pub(crate) fn pooler(reason: String) -> Error {
+        Error::Pooler {
+            reason,
+            advice: None,
         }
     }
 

@@ -16,6 +16,7 @@ use sqlx::{AssertSqlSafe, Connection as _, Row as _};
 use crate::applied::{AppliedRow, AppliedState, Failure};
 use crate::error::{Error, message};
 use crate::plan::{MigrationStep, Plan, Step, Target, plan};
+use crate::pooler;
 use crate::script::{Action, lower};
 use crate::table::{Direction, VersionTable};
 
@@ -88,6 +89,8 @@ pub struct Session<'c> {
     conn: &'c mut PgConnection,
     options: Options,
     key: i64,
+    /// The server process the connection started on.
+    pid: i32,
 }
 
 async fn raw(conn: &mut PgConnection, sql: &str) -> Result<(), sqlx::Error> {
@@ -98,9 +101,51 @@ async fn raw(conn: &mut PgConnection, sql: &str) -> Result<(), sqlx::Error> {
 }
 
 impl<'c> Session<'c> {
-    /// Sets the role, checks that no transaction is open, waits for the lock (up to
-    /// `options.lock_timeout`), and checks that this session really holds it.
+    /// Checks that no transaction is open, sets the role, waits for the lock (up to
+    /// `options.lock_timeout`), and checks that this session really holds it. Without a second
+    /// connection a lone run through a transaction-mode pooler cannot be told from a session
+    /// of its own: prefer [`Session::lock_probed`] (what [`run_url`] does).
     pub async fn lock(conn: &'c mut PgConnection, options: &Options) -> Result<Session<'c>, Error> {
+        Session::lock_inner(conn, None, options).await
+    }
+
+    /// [`Session::lock`], first checking with `probe`, a second connection to the same address,
+    /// that `conn` is not behind a transaction-mode pooler (`pooler.rs` says how). `probe` is
+    /// used before the lock is waited for and may be closed as soon as this returns.
+    pub async fn lock_probed(
+        conn: &'c mut PgConnection,
+        probe: &mut PgConnection,
+        options: &Options,
+    ) -> Result<Session<'c>, Error> {
+        Session::lock_inner(conn, Some(probe), options).await
+    }
+
+    async fn lock_inner(
+        conn: &'c mut PgConnection,
+        probe: Option<&mut PgConnection>,
+        options: &Options,
+    ) -> Result<Session<'c>, Error> {
+        if conn.is_in_transaction() {
+            return Err(Error::TransactionOpen);
+        }
+        // Until the pooler checks pass, only the simple protocol (see `pooler.rs`).
+        // One simple-protocol query is its own transaction unless a block is open.
+        let check = |e: sqlx::Error| Error::database("cannot check the connection", &e);
+        let row = sqlx::raw_sql(
+            "SELECT transaction_timestamp() <> statement_timestamp(), pg_backend_pid()",
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(check)?;
+        let in_block: bool = row.try_get(0).map_err(check)?;
+        let pid: i32 = row.try_get(1).map_err(check)?;
+        if in_block {
+            return Err(Error::TransactionOpen);
+        }
+        if let Some(probe) = probe {
+            pooler::probe(conn, pid, probe).await?;
+        }
+        // after the checks: a role set on a pooled server session would outlive the run
         if let Some(role) = &options.role {
             raw(conn, &format!("SET ROLE {}", force_quote_ident(role)))
                 .await
@@ -108,20 +153,6 @@ impl<'c> Session<'c> {
                     role: role.clone(),
                     message: message(&e),
                 })?;
-        }
-        if conn.is_in_transaction() {
-            return Err(Error::TransactionOpen);
-        }
-        // One simple-protocol query is its own transaction unless a block is open.
-        let row = sqlx::raw_sql("SELECT transaction_timestamp() <> statement_timestamp()")
-            .fetch_one(&mut *conn)
-            .await
-            .map_err(|e| Error::database("cannot check the connection", &e))?;
-        let in_block: bool = row
-            .try_get(0)
-            .map_err(|e| Error::database("cannot check the connection", &e))?;
-        if in_block {
-            return Err(Error::TransactionOpen);
         }
 
         let table = options.table.to_string();
@@ -132,12 +163,21 @@ impl<'c> Session<'c> {
         };
         let start = Instant::now();
         loop {
-            let got: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
-                .bind(key)
-                .fetch_one(&mut *conn)
-                .await
-                .map_err(unusable)?;
-            if got {
+            let attempt = pooler::try_lock(conn, key, pid).await.map_err(unusable)?;
+            if attempt.pid != pid {
+                return Err(Error::pooler(format!(
+                    "two statements of one connection ran in different server sessions \
+                     (pid {pid}, then {})",
+                    attempt.pid
+                )));
+            }
+            if attempt.held {
+                return Err(Error::pooler(format!(
+                    "the server session (pid {pid}) already held the migration lock before this \
+                     run asked for it, so another client's run shares it"
+                )));
+            }
+            if attempt.taken == Some(true) {
                 break;
             }
             let waited = start.elapsed();
@@ -153,40 +193,61 @@ impl<'c> Session<'c> {
             conn,
             options: options.clone(),
             key,
+            pid,
         };
         if let Err(e) = session.check_lock().await {
-            let _ = session.release().await;
+            // the unlock must run in the session that took the lock, wherever a pooler sends it
+            if let Err(reason) = pooler::release_on(session.conn, key, pid).await {
+                return Err(match e {
+                    Error::Pooler { reason: r, advice } => Error::Pooler {
+                        reason: format!("{r}; {reason}"),
+                        advice,
+                    },
+                    other => other,
+                });
+            }
             return Err(e);
         }
         Ok(session)
     }
 
-    /// Fails unless the session that runs the next statement holds the lock: behind a
-    /// transaction-mode pooler it may be another server session.
+    /// Fails unless the session that runs the next statement holds the lock and is the one the
+    /// connection started on: behind a transaction-mode pooler it may be another server
+    /// session.
     async fn check_lock(&mut self) -> Result<(), Error> {
         let table = self.options.table.to_string();
-        let held: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' \
-             AND pid = pg_backend_pid() AND granted AND classid = $1::bigint::oid \
-             AND objid = $2::bigint::oid AND objsubid = 1)",
-        )
-        .bind(self.key >> 32)
-        .bind(self.key & 0xffff_ffff)
-        .fetch_one(&mut *self.conn)
-        .await
-        .map_err(|e| Error::LockUnusable {
+        let sql = format!(
+            "SELECT pg_backend_pid() AS pid, EXISTS (SELECT 1 FROM pg_catalog.pg_locks \
+             WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted \
+             AND classid = {}::bigint::oid AND objid = {}::bigint::oid AND objsubid = 1) AS held",
+            self.key >> 32,
+            self.key & 0xffff_ffff
+        );
+        let unusable = |e: sqlx::Error| Error::LockUnusable {
             table: table.clone(),
             reason: message(&e),
-        })?;
+        };
+        let row = sqlx::raw_sql(AssertSqlSafe(sql))
+            .fetch_one(&mut *self.conn)
+            .await
+            .map_err(unusable)?;
+        let pid: i32 = row.try_get("pid").map_err(unusable)?;
+        let held: bool = row.try_get("held").map_err(unusable)?;
+        if pid != self.pid {
+            return Err(Error::pooler(format!(
+                "two statements of one connection ran in different server sessions \
+                 (pid {}, then {pid})",
+                self.pid
+            )));
+        }
         if held {
             Ok(())
         } else {
-            Err(Error::LockUnusable {
-                table,
-                reason: "the lock was granted but the server session running the next \
-                         statement does not hold it"
+            Err(Error::pooler(
+                "the lock was granted but the server session running the next statement does \
+                 not hold it"
                     .to_owned(),
-            })
+            ))
         }
     }
 
@@ -334,13 +395,14 @@ impl<'c> Session<'c> {
         Ok(())
     }
 
+    /// The unlock runs in the server session that took the lock, even through a pooler.
     async fn release(&mut self) -> Result<(), Error> {
-        sqlx::query_scalar::<_, bool>("SELECT pg_advisory_unlock($1)")
-            .bind(self.key)
-            .fetch_one(&mut *self.conn)
+        pooler::release_on(self.conn, self.key, self.pid)
             .await
-            .map(|_| ())
-            .map_err(|e| Error::database("cannot release the migration lock", &e))
+            .map_err(|message| Error::Database {
+                context: "cannot release the migration lock".to_owned(),
+                message,
+            })
     }
 
     /// Releases the lock.
@@ -350,13 +412,41 @@ impl<'c> Session<'c> {
 }
 
 /// The content of the version table `table` without taking the lock or creating anything:
-/// `None` when the table does not exist. For read-only commands (`current`, `history`).
+/// `None` when the table does not exist. For read-only commands (`current`, `history`), so it
+/// works through a transaction-mode pooler: one read-only transaction (a pooler keeps it on one
+/// server session) and no named prepared statement (sqlx's default would collide with another
+/// client's on a shared server session; `statement_cache_capacity(0)` does not help, sqlx 0.9
+/// still names them). Unnamed statements need the transaction: sqlx parses and binds in two
+/// round trips, and between them a pooler may give the session to a client whose unnamed
+/// statement then gets our parameters.
 pub async fn read_applied(
+    conn: &mut PgConnection,
+    table: &VersionTable,
+) -> Result<Option<AppliedState>, Error> {
+    let own = !conn.is_in_transaction();
+    if own {
+        raw(conn, "BEGIN READ ONLY")
+            .await
+            .map_err(|e| Error::database("cannot begin a transaction", &e))?;
+    }
+    let result = read_applied_in(conn, table).await;
+    if own {
+        let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+        let ended = raw(conn, end).await;
+        if result.is_ok() {
+            ended.map_err(|e| Error::database("cannot end the transaction", &e))?;
+        }
+    }
+    result
+}
+
+async fn read_applied_in(
     conn: &mut PgConnection,
     table: &VersionTable,
 ) -> Result<Option<AppliedState>, Error> {
     let exists: bool = sqlx::query_scalar("SELECT to_regclass($1) IS NOT NULL")
         .bind(table.qualified())
+        .persistent(false)
         .fetch_one(&mut *conn)
         .await
         .map_err(|e| Error::database(format!("cannot look for the version table {table}"), &e))?;
@@ -372,6 +462,7 @@ async fn select_applied(
 ) -> Result<AppliedState, Error> {
     let context = || format!("cannot read the version table {table}");
     let rows = sqlx::query(AssertSqlSafe(table.select_sql()))
+        .persistent(false)
         .fetch_all(&mut *conn)
         .await
         .map_err(|e| Error::database(context(), &e))?;
@@ -428,7 +519,8 @@ pub async fn execute(
 
 /// A whole run on `conn`: lock, read the version table, plan toward `target`, ask `confirm`
 /// (not called when there is nothing to do; `false` stops with [`Error::NotConfirmed`]),
-/// execute, unlock.
+/// execute, unlock. Without a second connection a lone run through a transaction-mode pooler
+/// goes undetected: [`run_url`] checks with one.
 pub async fn run(
     conn: &mut PgConnection,
     set: &MigrationSet,
@@ -437,7 +529,17 @@ pub async fn run(
     confirm: impl FnOnce(&Plan) -> bool,
     on_event: impl FnMut(&Event<'_>),
 ) -> Result<Report, Error> {
-    let mut session = Session::lock(conn, options).await?;
+    let session = Session::lock(conn, options).await?;
+    run_session(session, set, target, confirm, on_event).await
+}
+
+async fn run_session(
+    mut session: Session<'_>,
+    set: &MigrationSet,
+    target: &Target,
+    confirm: impl FnOnce(&Plan) -> bool,
+    on_event: impl FnMut(&Event<'_>),
+) -> Result<Report, Error> {
     let result = run_locked(&mut session, set, target, confirm, on_event).await;
     let unlocked = session.unlock().await;
     let report = result?;
@@ -463,7 +565,9 @@ async fn run_locked(
     session.execute(&plan, on_event).await
 }
 
-/// [`run`] on a new connection to `url` (errors never show its password).
+/// [`run`] on a new connection to `url`, with a second one for a moment to check for a
+/// transaction-mode pooler ([`Session::lock_probed`]): two server connections at the start, one
+/// after. Errors never show the URL's password; a pooler error names where to connect instead.
 pub async fn run_url(
     url: &str,
     set: &MigrationSet,
@@ -473,7 +577,19 @@ pub async fn run_url(
     on_event: impl FnMut(&Event<'_>),
 ) -> Result<Report, Error> {
     let mut conn = aludel_pg::connect(url).await?;
-    let report = run(&mut conn, set, target, options, confirm, on_event).await;
+    let report = async {
+        let mut probe = aludel_pg::connect(url).await?;
+        let locked = Session::lock_probed(&mut conn, &mut probe, options).await;
+        let _ = probe.close().await;
+        run_session(locked?, set, target, confirm, on_event).await
+    }
+    .await;
     let _ = conn.close().await;
-    report
+    report.map_err(|e| match e {
+        Error::Pooler { reason, .. } => Error::Pooler {
+            reason,
+            advice: Some(aludel_pg::pooler_hint(Some(url))),
+        },
+        other => other,
+    })
 }

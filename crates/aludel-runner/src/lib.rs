@@ -16,6 +16,7 @@ mod embed;
 mod error;
 mod execute;
 mod plan;
+mod pooler;
 mod script;
 mod table;
 
