@@ -1,6 +1,7 @@
 //! Autogen with declared SQL on a live server: functions, a default calling one, a trigger, a
 //! view and a materialized view declared as text give a migration that replays and converges;
-//! a `-- aludel: renamed_from` comment renames a view and extended statistics; bad SQL is a
+//! a `-- aludel: renamed_from` comment renames a view, extended statistics and a policy (row-level
+//! security declared as SQL too); bad SQL is a
 //! clear error, nothing written.
 
 use std::path::{Path, PathBuf};
@@ -49,6 +50,11 @@ CREATE UNIQUE INDEX accounts_per_day_day_idx ON public.accounts_per_day (day);
 
 const STATS: &str = "\
 CREATE STATISTICS public.accounts_stats (dependencies) ON name, active FROM public.accounts;
+";
+
+const POLICIES: &str = "\
+ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY active_only ON public.accounts FOR SELECT USING (active);
 ";
 
 /// The tables of a DDL script, as introspection reads them (without `public`), plus `sql`.
@@ -116,6 +122,7 @@ async fn declared_sql_gives_a_migration_that_converges() {
             ("sql/views.sql", VIEWS),
             ("sql/functions.sql", FUNCTIONS),
             ("sql/stats.sql", STATS),
+            ("sql/policies.sql", POLICIES),
         ])
         .await,
         dir.path().join("migrations"),
@@ -144,6 +151,7 @@ async fn declared_sql_gives_a_migration_that_converges() {
             updated_at timestamp with time zone DEFAULT now() NOT NULL,
             CONSTRAINT accounts_pkey PRIMARY KEY (id)
         );
+        ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY;
         CREATE MATERIALIZED VIEW public.accounts_per_day AS
          SELECT date_trunc('day'::text, accounts.updated_at) AS day,
             count(*) AS n
@@ -157,8 +165,10 @@ async fn declared_sql_gives_a_migration_that_converges() {
           WHERE accounts.active;
         CREATE TRIGGER accounts_updated_at BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION public.set_updated_at();
         CREATE STATISTICS public.accounts_stats (dependencies) ON name, active FROM public.accounts;
+        CREATE POLICY active_only ON public.accounts AS PERMISSIVE FOR SELECT TO PUBLIC USING (active);
 
         -- aludel: downgrade
+        DROP POLICY active_only ON public.accounts;
         DROP STATISTICS public.accounts_stats;
         DROP TRIGGER accounts_updated_at ON public.accounts;
         DROP VIEW public.active_accounts;
@@ -199,6 +209,13 @@ async fn declared_sql_gives_a_migration_that_converges() {
                 "-- aludel: renamed_from accounts_stats\nCREATE STATISTICS public.accounts_deps",
             ),
         ),
+        (
+            "sql/policies.sql",
+            &POLICIES.replace(
+                "CREATE POLICY active_only",
+                "-- aludel: renamed_from active_only\nCREATE POLICY active_accounts_only",
+            ),
+        ),
     ])
     .await;
     let second = written(
@@ -210,8 +227,10 @@ async fn declared_sql_gives_a_migration_that_converges() {
         -- aludel: upgrade
         ALTER VIEW public.active_accounts RENAME TO open_accounts;
         ALTER STATISTICS public.accounts_stats RENAME TO accounts_deps;
+        ALTER POLICY active_only ON public.accounts RENAME TO active_accounts_only;
 
         -- aludel: downgrade
+        ALTER POLICY active_accounts_only ON public.accounts RENAME TO active_only;
         ALTER STATISTICS public.accounts_deps RENAME TO accounts_stats;
         ALTER VIEW public.open_accounts RENAME TO active_accounts;
     "#]]
