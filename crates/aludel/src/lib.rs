@@ -125,6 +125,7 @@ extern crate self as aludel;
 
 mod error;
 mod model;
+mod policy;
 mod schema;
 pub mod sql_type;
 #[cfg(feature = "testing")]
@@ -139,5 +140,6 @@ pub use aludel_derive::{Model, PgEnum};
 pub use aludel_schema as ir;
 pub use error::{Problem, SchemaError};
 pub use model::{Model, PgEnum};
+pub use policy::PolicyBuilder;
 pub use schema::{Schema, SchemaBuilder};
 pub use types::{SqlLength, SqlPrecision, SqlScale, SqlType};
