@@ -77,7 +77,7 @@ fn policy(p: &PolicyAttr, schema: &str, table: &str, cx: &mut Ctxt) -> Option<Po
             };
             cx.error(
                 *span,
-                format!("a `{keyword}` policy takes no `{key}` clause"),
+                format!("a policy for `{keyword}` takes no `{key}` clause"),
                 help,
             );
             return None;
@@ -108,7 +108,7 @@ fn policy(p: &PolicyAttr, schema: &str, table: &str, cx: &mut Ctxt) -> Option<Po
         };
         cx.error(
             p.span,
-            format!("a `{keyword}` policy needs a condition"),
+            format!("a policy for `{keyword}` needs a condition"),
             help,
         );
     }
