@@ -12,8 +12,8 @@ use aludel_sql::quote::{quote_ident, quote_literal};
 use crate::attr::{Action, IdentityKind, Timing};
 use crate::ctxt::Ctxt;
 use crate::valid::{
-    self, ColumnDef, Deferrable, EnumDef, Event, ForeignKeyDef, IndexDef, TableDef, TargetDef,
-    TriggerDef,
+    self, ColumnDef, Deferrable, EnumDef, Event, ForeignKeyDef, IndexDef, PolicyCommand, PolicyDef,
+    TableDef, TargetDef, TriggerDef,
 };
 
 /// `#[derive(Model)]` on a parsed input.
@@ -311,6 +311,52 @@ fn triggers(def: &TableDef) -> TokenStream {
     }
 }
 
+fn policy(p: &PolicyDef) -> TokenStream {
+    let PolicyDef {
+        name,
+        table: (schema, table),
+        permissive,
+        roles,
+        ..
+    } = p;
+    let command = match p.command {
+        PolicyCommand::All => quote!(All),
+        PolicyCommand::Select => quote!(Select),
+        PolicyCommand::Insert => quote!(Insert),
+        PolicyCommand::Update => quote!(Update),
+        PolicyCommand::Delete => quote!(Delete),
+    };
+    let (using, with_check) = (opt_str(&p.using), opt_str(&p.with_check));
+    let (comment, renamed_from) = (opt_str(&p.comment), opt_str(&p.renamed_from));
+    quote! {
+        __a::policy(
+            __a::qname(#schema, #table),
+            #name,
+            #permissive,
+            __a::PolicyCommand::#command,
+            &[#(#roles),*],
+            #using,
+            #with_check,
+            #comment,
+            #renamed_from,
+        )
+    }
+}
+
+/// `fn policies()`: the model's policies as IR.
+fn policies(def: &TableDef) -> TokenStream {
+    if def.policies.is_empty() {
+        return TokenStream::new();
+    }
+    let policies = def.policies.iter().map(policy);
+    quote! {
+        fn policies() -> ::std::vec::Vec<::aludel::ir::Policy> {
+            use ::aludel::__private as __a;
+            __a::Vec::from([#(#policies),*])
+        }
+    }
+}
+
 fn model(def: &TableDef) -> TokenStream {
     let ident = def.ident;
     let (impl_generics, ty_generics, where_clause) = def.generics.split_for_impl();
@@ -345,7 +391,14 @@ fn model(def: &TableDef) -> TokenStream {
     for ix in &def.indexes {
         body.extend(index(ix));
     }
+    if def.row_level_security {
+        body.extend(quote!(table.row_security.enabled = true;));
+    }
+    if def.force_row_level_security {
+        body.extend(quote!(table.row_security.forced = true;));
+    }
     let triggers = triggers(def);
+    let policies = policies(def);
     quote! {
         #[automatically_derived]
         impl #impl_generics ::aludel::Model for #ident #ty_generics #where_clause {
@@ -364,6 +417,8 @@ fn model(def: &TableDef) -> TokenStream {
             }
 
             #triggers
+
+            #policies
         }
 
         impl #impl_generics #ident #ty_generics #where_clause {

@@ -298,7 +298,7 @@ fn errors_come_with_a_stub() {
         "#,
         expect![[r#"
             ::core::compile_error! {
-                "unknown aludel attribute `tabel` on a model struct\n\nhelp: the attributes allowed here are `table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`, `trigger(...)`"
+                "unknown aludel attribute `tabel` on a model struct\n\nhelp: the attributes allowed here are `table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`, `trigger(...)`, `row_level_security`, `force_row_level_security`, `policy(...)`"
             }
             ::core::compile_error! {
                 "`identity` conflicts with `default`\n\nhelp: an identity column takes its values from its sequence: remove `default`, or `identity`"
@@ -413,6 +413,80 @@ fn model_with_a_trigger() {
                             c
                         });
                     table.primary_key = __a::Some(__a::primary_key("agents_pkey", &["id"]));
+                    table
+                }
+            }
+        "##]],
+    );
+}
+
+#[test]
+fn model_with_row_level_security_and_policies() {
+    check(
+        "model",
+        r#"
+        #[aludel(table = "notes", schema = "app", row_level_security,
+                 policy(name = "notes_read", command = "select", to = ["authenticated", "PUBLIC"],
+                        using = "owner = auth.uid()", comment = "own rows"),
+                 policy(name = "notes_write", restrictive, using = "true", with_check = "owner = auth.uid()",
+                        renamed_from = "notes_rw"))]
+        struct Note {
+            id: i64,
+        }
+        "#,
+        expect![[r##"
+            #[automatically_derived]
+            impl ::aludel::Model for Note {
+                fn table_name() -> ::aludel::ir::QualifiedName {
+                    ::aludel::__private::qname("app", "notes")
+                }
+                fn table() -> ::aludel::ir::Table {
+                    Self::__aludel_describe(&mut ::std::vec::Vec::new())
+                }
+                fn enum_types() -> ::std::vec::Vec<::aludel::ir::EnumType> {
+                    let mut enums = ::std::vec::Vec::new();
+                    Self::__aludel_describe(&mut enums);
+                    enums
+                }
+                fn policies() -> ::std::vec::Vec<::aludel::ir::Policy> {
+                    use ::aludel::__private as __a;
+                    __a::Vec::from([
+                        __a::policy(
+                            __a::qname("app", "notes"),
+                            "notes_read",
+                            true,
+                            __a::PolicyCommand::Select,
+                            &["authenticated", "public"],
+                            __a::Some(__a::String::from("owner = auth.uid()")),
+                            __a::None,
+                            __a::Some(__a::String::from("own rows")),
+                            __a::None,
+                        ),
+                        __a::policy(
+                            __a::qname("app", "notes"),
+                            "notes_write",
+                            false,
+                            __a::PolicyCommand::All,
+                            &["public"],
+                            __a::Some(__a::String::from("true")),
+                            __a::Some(__a::String::from("owner = auth.uid()")),
+                            __a::None,
+                            __a::Some(__a::String::from("notes_rw")),
+                        ),
+                    ])
+                }
+            }
+            impl Note {
+                /// The table, adding the enum types its columns use to `enums`.
+                #[doc(hidden)]
+                #[allow(clippy::ptr_arg, unused_variables)]
+                fn __aludel_describe(
+                    enums: &mut ::std::vec::Vec<::aludel::ir::EnumType>,
+                ) -> ::aludel::ir::Table {
+                    use ::aludel::__private as __a;
+                    let mut table = __a::Table::new(<Self as ::aludel::Model>::table_name());
+                    table.columns.push(::aludel::__private::column::<i64>("id", enums));
+                    table.row_security.enabled = true;
                     table
                 }
             }

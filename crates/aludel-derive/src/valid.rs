@@ -3,13 +3,14 @@
 //! By concern: `table` (the struct: names, primary key, struct-level constraints; the order of
 //! the passes), `fields` (fields to columns), `column` (one field: options, field-level
 //! constraints), `constraint` (unique, check, foreign key and index definitions), `trigger` (a model's
-//! triggers), `pg_enum`.
+//! triggers), `policy` (a model's row-level security policies), `pg_enum`.
 //! Errors are recorded in the order the passes run, which the UI tests pin.
 
 mod column;
 mod constraint;
 mod fields;
 mod pg_enum;
+mod policy;
 mod table;
 mod trigger;
 
@@ -37,6 +38,10 @@ pub struct TableDef<'a> {
     pub foreign_keys: Vec<ForeignKeyDef>,
     pub indexes: Vec<IndexDef>,
     pub triggers: Vec<TriggerDef>,
+    /// `ENABLE` and `FORCE ROW LEVEL SECURITY`, each on its own.
+    pub row_level_security: bool,
+    pub force_row_level_security: bool,
+    pub policies: Vec<PolicyDef>,
 }
 
 pub struct ColumnDef<'a> {
@@ -130,6 +135,53 @@ pub struct TriggerDef {
     pub renamed_from: Option<String>,
     /// The line of `trigger(` in the model's file, when the compiler tells.
     pub line: Option<usize>,
+}
+
+/// A policy's command (`FOR ...`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyCommand {
+    All,
+    Select,
+    Insert,
+    Update,
+    Delete,
+}
+
+impl PolicyCommand {
+    /// As written in the attribute.
+    pub fn key(self) -> &'static str {
+        match self {
+            PolicyCommand::All => "all",
+            PolicyCommand::Select => "select",
+            PolicyCommand::Insert => "insert",
+            PolicyCommand::Update => "update",
+            PolicyCommand::Delete => "delete",
+        }
+    }
+
+    /// Whether it takes `USING` and `WITH CHECK`, as `CREATE POLICY` allows (the IR's
+    /// `PolicyCommand::takes`).
+    pub fn takes(self) -> (bool, bool) {
+        match self {
+            PolicyCommand::All | PolicyCommand::Update => (true, true),
+            PolicyCommand::Select | PolicyCommand::Delete => (true, false),
+            PolicyCommand::Insert => (false, true),
+        }
+    }
+}
+
+pub struct PolicyDef {
+    pub name: String,
+    /// The model's table: schema, name.
+    pub table: (String, String),
+    pub permissive: bool,
+    pub command: PolicyCommand,
+    /// As written, `public` for PUBLIC (the default).
+    pub roles: Vec<String>,
+    pub using: Option<String>,
+    pub with_check: Option<String>,
+    pub comment: Option<String>,
+    pub renamed_from: Option<String>,
 }
 
 pub struct EnumDef<'a> {

@@ -4,7 +4,7 @@ pub use aludel_schema::{
     Check, ColumnType, Deferrable, EnumType, EnumValue, Expr, FkAction, ForeignKey, Ident,
     IdentityKind, Index, IndexKey, IndexTarget, PrimaryKey, QualifiedName, Table, Unique,
 };
-pub use aludel_schema::{Column, Identity, SqlSource};
+pub use aludel_schema::{Column, Identity, Policy, PolicyCommand, PolicyId, SqlSource};
 pub use std::option::Option::{None, Some};
 pub use std::string::String;
 pub use std::vec::Vec;
@@ -210,4 +210,35 @@ pub fn push_enum(out: &mut Vec<EnumType>, e: EnumType) {
     if !out.iter().any(|x| x.name == e.name) {
         out.push(e);
     }
+}
+
+/// A policy attribute's IR (roles sorted, as the IR keeps them).
+#[allow(clippy::too_many_arguments)]
+pub fn policy(
+    table: QualifiedName,
+    name: &str,
+    permissive: bool,
+    command: PolicyCommand,
+    roles: &[&str],
+    using: Option<String>,
+    with_check: Option<String>,
+    comment: Option<String>,
+    renamed_from: Option<String>,
+) -> Policy {
+    let mut p = Policy {
+        id: PolicyId {
+            table,
+            name: Ident::new(name),
+        },
+        permissive,
+        command,
+        roles: roles.iter().map(|r| (*r).to_owned()).collect(),
+        using: using.map(Expr::new),
+        with_check: with_check.map(Expr::new),
+        comment,
+        depends_on: Vec::new(),
+        renamed_from: renamed_from.map(Ident::new),
+    };
+    p.normalize();
+    p
 }

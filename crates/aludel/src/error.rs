@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use aludel_schema::{Ident, QualifiedName};
+use aludel_schema::{Ident, PolicyId, QualifiedName};
 
 /// The declared schema is inconsistent; lists every problem found, not only the first.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -141,6 +141,29 @@ pub enum Problem {
         "SQL source {origin} is declared twice\nhint: declare each file once with `.sql(...)`, or give the sources distinct origins"
     )]
     DuplicateSql { origin: String },
+    #[error(
+        "{policy} is declared twice, by {first} and by {second}\nhint: give one of them another name"
+    )]
+    DuplicatePolicy {
+        policy: PolicyId,
+        first: String,
+        second: String,
+    },
+    #[error(
+        "{policy} (declared by {by}) is on {table}, which neither a model nor `.external_table(...)` declares\nhint: register its model with `.model::<...>()`, or declare a table the application does not own with `.external_table(\"{table}\")`"
+    )]
+    PolicyOnUnknownTable {
+        table: QualifiedName,
+        policy: PolicyId,
+        by: String,
+    },
+    #[error("{policy} (declared by {by}) {reason}\nhint: {hint}")]
+    InvalidPolicy {
+        policy: PolicyId,
+        by: String,
+        reason: String,
+        hint: &'static str,
+    },
     #[error("{what} {input:?} is malformed: {reason}\nhint: write it as {example}")]
     Malformed {
         what: &'static str,

@@ -53,6 +53,9 @@
 //! | `foreign_key(columns(a, b), references = "schema.table(x, y)", ...)` | foreign key, options below |
 //! | `index(columns(a, b(desc, nulls_last)), ...)` | index, options below |
 //! | `trigger(function = "public.set_updated_at", before = "update", ...)` | trigger, options below (repeatable) |
+//! | `row_level_security` | `ALTER TABLE ... ENABLE ROW LEVEL SECURITY` |
+//! | `force_row_level_security` | `ALTER TABLE ... FORCE ROW LEVEL SECURITY` (policies bind the table's owner too); independent of `row_level_security`, as in PostgreSQL, so write both to enforce policies on everyone |
+//! | `policy(name = "own_rows", using = "owner_id = auth.uid()", ...)` | row-level security policy, options below (repeatable) |
 //!
 //! On a field:
 //!
@@ -99,6 +102,21 @@
 //! there (a `.sql(...)` file), `create_all` creates the trigger once it exists, and an error
 //! names the model's file and the attribute's line ([`Model::triggers`]).
 //!
+//! Policy options: `name = "..."` (required; at most 63 bytes; unique on the model);
+//! `command = "all"` (the default), `"select"`, `"insert"`, `"update"` or `"delete"`;
+//! `to = ["authenticated", "service_role"]` (default: every role, `PUBLIC`; `"public"` in any
+//! case stands for it); `using = "<SQL>"` (the rows it lets commands see) and
+//! `with_check = "<SQL>"` (the rows it lets them write), at least one of them, as `CREATE POLICY`
+//! allows them: `select` and `delete` take only `using`, `insert` only `with_check`;
+//! `restrictive` (default permissive); `comment = "..."`; `renamed_from = "old_name"`. The
+//! clauses are SQL as you write it: autogen compares the policy as PostgreSQL prints it back
+//! from a throwaway database (`using = "owner = current_user"` is read back as
+//! `(owner = CURRENT_USER)`), so no spelling of yours is ever a change. A policy on a model
+//! without `row_level_security` is allowed (PostgreSQL keeps it but enforces nothing until
+//! row-level security is enabled). Role names are not checked yet: a role the server does not
+//! have fails when the policy is created. Policies on tables the application does not own
+//! (Supabase's `storage.objects`) are declared in the `Schema` with [`SchemaBuilder::policy`].
+//!
 //! Default names are PostgreSQL's: `<table>_pkey`; `<table>_<columns>_key` for a unique
 //! constraint and `<table>_<columns>_idx` for an index, INCLUDE columns counted among the
 //! columns; `<table>_<columns>_fkey`; `<table>_<column>_check` for a check whose expression
@@ -125,6 +143,7 @@ extern crate self as aludel;
 
 mod error;
 mod model;
+mod policy;
 mod schema;
 pub mod sql_type;
 #[cfg(feature = "testing")]
@@ -139,5 +158,6 @@ pub use aludel_derive::{Model, PgEnum};
 pub use aludel_schema as ir;
 pub use error::{Problem, SchemaError};
 pub use model::{Model, PgEnum};
+pub use policy::PolicyBuilder;
 pub use schema::{Schema, SchemaBuilder};
 pub use types::{SqlLength, SqlPrecision, SqlScale, SqlType};

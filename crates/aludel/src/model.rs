@@ -1,6 +1,6 @@
 //! The `Model` and `PgEnum` traits that the derives implement.
 
-use aludel_schema::{EnumType, QualifiedName, SqlSource, Table};
+use aludel_schema::{EnumType, Policy, QualifiedName, SqlSource, Table};
 
 use crate::SqlType;
 
@@ -22,6 +22,14 @@ pub trait Model {
     /// `COMMENT ON TRIGGER`). [`SchemaBuilder::model`](crate::SchemaBuilder::model) adds them
     /// to the declared SQL.
     fn triggers() -> Vec<SqlSource> {
+        Vec::new()
+    }
+
+    /// The row-level security policies declared on the model (`#[aludel(policy(...))]`), on
+    /// its table, as IR (roles sorted; `public` is PUBLIC).
+    /// [`SchemaBuilder::model`](crate::SchemaBuilder::model) adds them to the IR's policies.
+    /// Whether the table has row-level security enabled is [`Table::row_security`].
+    fn policies() -> Vec<Policy> {
         Vec::new()
     }
 }

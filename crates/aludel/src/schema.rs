@@ -1,17 +1,18 @@
-//! The declared `Schema`: models, enums, extensions, sequences and SQL objects (views,
+//! The declared `Schema`: models, enums, extensions, sequences, SQL objects (views,
 //! functions, triggers as SQL text, and the models' trigger attributes as the SQL they stand for)
-//! registered explicitly with a builder, checked as a whole when built (foreign keys, duplicate
-//! names, unknown columns).
+//! and row-level security policies (the models' and those on tables the application does not
+//! own) registered explicitly with a builder, checked as a whole when built (foreign keys,
+//! duplicate names, unknown columns, what each policy's command allows and where it is).
 
 use std::any::type_name;
 use std::collections::{BTreeMap, BTreeSet};
 
 use aludel_schema::{
-    ColumnType, EnumType, Extension, Ident, IndexTarget, Namespace, QualifiedName,
-    Schema as IrSchema, Sequence, SqlSource, Table, identity_sequence_name,
+    ColumnType, EnumType, Extension, Ident, IndexTarget, Namespace, Policy, PolicyId,
+    QualifiedName, Schema as IrSchema, Sequence, SqlSource, Table, identity_sequence_name,
 };
 
-use crate::{Model, PgEnum, Problem, SchemaError};
+use crate::{Model, PgEnum, PolicyBuilder, Problem, SchemaError};
 
 /// Everything an application declares: the IR of its models ([`Schema::ir`]) plus what autogen
 /// needs besides, the tables dropped on purpose and the external tables foreign keys may point to.
@@ -28,9 +29,11 @@ impl Schema {
         SchemaBuilder::default()
     }
 
-    /// The declared objects as IR: namespaces, extensions, enums, sequences, tables, and the
-    /// declared SQL in `declared_sql`: the [`SchemaBuilder::sql`] sources in declaration order,
-    /// then the models' triggers ([`Model::triggers`]) in registration order.
+    /// The declared objects as IR: namespaces, extensions, enums, sequences, tables (with
+    /// their row-level security switches), policies (the models' [`Model::policies`] and
+    /// [`SchemaBuilder::policy`]'s), and the declared SQL in `declared_sql`: the
+    /// [`SchemaBuilder::sql`] sources in declaration order, then the models' triggers
+    /// ([`Model::triggers`]) in registration order.
     pub fn ir(&self) -> &IrSchema {
         &self.ir
     }
@@ -58,8 +61,9 @@ impl Schema {
 /// foreign key to a table that is neither registered nor external is an error.
 #[derive(Debug, Default)]
 pub struct SchemaBuilder {
-    /// Each table, who declared it, and its triggers' SQL.
-    tables: Vec<(Table, String, Vec<SqlSource>)>,
+    tables: Vec<Registered>,
+    /// Policies of [`SchemaBuilder::policy`], with who declared them.
+    policies: Vec<(Policy, String)>,
     enums: Vec<(EnumType, String)>,
     extensions: Vec<Extension>,
     sequences: Vec<Sequence>,
@@ -69,22 +73,81 @@ pub struct SchemaBuilder {
     problems: Vec<Problem>,
 }
 
+/// One registered table: who declared it, its triggers' SQL and its policies.
+#[derive(Debug)]
+struct Registered {
+    table: Table,
+    by: String,
+    triggers: Vec<SqlSource>,
+    policies: Vec<Policy>,
+}
+
 impl SchemaBuilder {
-    /// Registers a model's table, the enum types its columns use and its triggers
-    /// (`#[aludel(trigger(...))]`, declared SQL like that of [`SchemaBuilder::sql`]).
+    /// Registers a model's table, the enum types its columns use, its triggers
+    /// (`#[aludel(trigger(...))]`, declared SQL like that of [`SchemaBuilder::sql`]) and its
+    /// policies (`#[aludel(policy(...))]`).
     pub fn model<M: Model>(mut self) -> Self {
         let by = format!("`{}`", type_name::<M>());
         for e in M::enum_types() {
             self.enums.push((e, by.clone()));
         }
-        self.tables.push((M::table(), by, M::triggers()));
+        self.tables.push(Registered {
+            table: M::table(),
+            by,
+            triggers: M::triggers(),
+            policies: M::policies(),
+        });
         self
     }
 
     /// Registers a table built by hand.
     pub fn table(mut self, table: Table) -> Self {
         let by = format!("`.table({})`", table.name);
-        self.tables.push((table, by, Vec::new()));
+        self.tables.push(Registered {
+            table,
+            by,
+            triggers: Vec::new(),
+            policies: Vec::new(),
+        });
+        self
+    }
+
+    /// A row-level security policy declared outside a model, typically on a table the
+    /// application does not own but protects (Supabase's `storage.objects`), which must then be
+    /// declared with [`SchemaBuilder::external_table`]; a policy on a table that is neither a
+    /// model's nor external is a [`Problem::PolicyOnUnknownTable`]. Migrations create, alter
+    /// and drop it like a model's policy; the table itself is never touched (its
+    /// `ENABLE ROW LEVEL SECURITY` is the platform's).
+    ///
+    /// ```
+    /// use aludel::PolicyBuilder;
+    /// use aludel::ir::PolicyCommand;
+    ///
+    /// let schema = aludel::Schema::builder()
+    ///     .external_table("storage.objects")
+    ///     .policy(
+    ///         PolicyBuilder::new("storage.objects", "avatars_read")
+    ///             .command(PolicyCommand::Select)
+    ///             .to(["authenticated"])
+    ///             .using("bucket_id = 'avatars'"),
+    ///     )
+    ///     .build()?;
+    /// assert_eq!(schema.ir().policies.len(), 1);
+    /// # Ok::<(), aludel::SchemaError>(())
+    /// ```
+    pub fn policy(mut self, policy: PolicyBuilder) -> Self {
+        match policy.into_policy() {
+            Ok(p) => {
+                let by = format!("`.policy({})`", p.id.name);
+                self.policies.push((p, by));
+            }
+            Err((spec, reason)) => self.problems.push(Problem::Malformed {
+                what: "policy table",
+                input: spec,
+                reason,
+                example: "`PolicyBuilder::new(\"storage.objects\", \"avatars_read\")`",
+            }),
+        }
         self
     }
 
@@ -191,7 +254,14 @@ impl SchemaBuilder {
         let mut origin: BTreeMap<QualifiedName, String> = BTreeMap::new();
         let mut triggers: Vec<SqlSource> = Vec::new();
 
-        for (table, by, table_triggers) in self.tables {
+        let mut policies: Vec<(Policy, String)> = Vec::new();
+        for Registered {
+            table,
+            by,
+            triggers: table_triggers,
+            policies: table_policies,
+        } in self.tables
+        {
             if let Some(first) = origin.get(&table.name) {
                 if first != &by {
                     problems.push(Problem::DuplicateTable {
@@ -202,10 +272,12 @@ impl SchemaBuilder {
                 }
                 continue;
             }
+            policies.extend(table_policies.into_iter().map(|p| (p, by.clone())));
             origin.insert(table.name.clone(), by);
             ir.add_table(table);
             triggers.extend(table_triggers);
         }
+        policies.extend(self.policies);
 
         let mut enum_origin: BTreeMap<QualifiedName, String> = BTreeMap::new();
         for (e, by) in self.enums {
@@ -263,6 +335,28 @@ impl SchemaBuilder {
                     by: by.clone(),
                 });
             }
+        }
+
+        let mut policy_origin: BTreeMap<PolicyId, String> = BTreeMap::new();
+        for (p, by) in policies {
+            if let Some(first) = policy_origin.get(&p.id) {
+                problems.push(Problem::DuplicatePolicy {
+                    policy: p.id.clone(),
+                    first: first.clone(),
+                    second: by,
+                });
+                continue;
+            }
+            check_policy(&p, &by, &mut problems);
+            if !ir.tables.contains_key(&p.id.table) && !external_tables.contains_key(&p.id.table) {
+                problems.push(Problem::PolicyOnUnknownTable {
+                    table: p.id.table.clone(),
+                    policy: p.id.clone(),
+                    by: by.clone(),
+                });
+            }
+            policy_origin.insert(p.id.clone(), by);
+            ir.add_policy(p);
         }
 
         for table in ir.tables.values() {
@@ -323,7 +417,7 @@ impl SchemaBuilder {
 }
 
 /// Parses `schema.table` or `table` (schema `public`), with `(col, ...)` when `columns` is allowed.
-fn parse_table_spec(
+pub(crate) fn parse_table_spec(
     spec: &str,
     columns: bool,
 ) -> Result<(QualifiedName, Vec<Ident>), &'static str> {
@@ -355,6 +449,54 @@ fn parse_table_spec(
         return Err("the name contains white space");
     }
     Ok((qualified, cols))
+}
+
+/// What PostgreSQL's `CREATE POLICY` would refuse, or read differently than written: a clause
+/// the command does not take, no clause at all, no role, a name it would cut.
+fn check_policy(p: &Policy, by: &str, problems: &mut Vec<Problem>) {
+    let mut invalid = |reason: String, hint: &'static str| {
+        problems.push(Problem::InvalidPolicy {
+            policy: p.id.clone(),
+            by: by.to_owned(),
+            reason,
+            hint,
+        });
+    };
+    let command = p.command.keyword();
+    let (takes_using, takes_check) = p.command.takes();
+    if p.using.is_some() && !takes_using {
+        invalid(
+            format!("is FOR {command} with a USING clause, which {command} policies do not take"),
+            "an INSERT policy checks new rows only: give the condition as WITH CHECK (`.with_check(...)`)",
+        );
+    }
+    if p.with_check.is_some() && !takes_check {
+        invalid(
+            format!(
+                "is FOR {command} with a WITH CHECK clause, which {command} policies do not take"
+            ),
+            "a SELECT or DELETE policy sees existing rows only: give the condition as USING (`.using(...)`)",
+        );
+    }
+    if p.using.is_none() && p.with_check.is_none() {
+        invalid(
+            "has neither USING nor WITH CHECK".to_owned(),
+            "give the condition (`.using(\"true\")` for every row)",
+        );
+    }
+    if p.roles.is_empty() {
+        invalid(
+            "applies to no role".to_owned(),
+            "name its roles, or leave them out for every role (PUBLIC)",
+        );
+    }
+    let name = p.id.name.as_str();
+    if name.is_empty() || name.len() > aludel_schema::naming::MAX_IDENT_BYTES {
+        invalid(
+            "has an empty name or one longer than PostgreSQL's 63 bytes".to_owned(),
+            "choose a name of 1 to 63 bytes",
+        );
+    }
 }
 
 fn column_names(table: &Table) -> String {

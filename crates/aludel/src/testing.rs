@@ -13,7 +13,8 @@
 //! ```
 //!
 //! External tables ([`crate::SchemaBuilder::external_table`]) are neither created nor dropped:
-//! create them first, as the real database has them.
+//! create them first, as the real database has them. The policies declared on them
+//! ([`crate::SchemaBuilder::policy`]) are created and dropped.
 
 pub use aludel_testing::{
     Containers, Declared, Error, Target, create_all, drop_all, plan_create, plan_drop,

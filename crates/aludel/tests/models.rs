@@ -332,3 +332,83 @@ fn fields_named_like_options() {
         );
     "#]]);
 }
+
+/// Notes only their owner reads and writes; admins see all, nobody outside the tenant does.
+#[derive(Model)]
+#[aludel(
+    table = "notes",
+    row_level_security,
+    force_row_level_security,
+    policy(
+        name = "notes_owner",
+        to = ["authenticated", "service_role"],
+        using = "owner = current_user",
+        with_check = "owner = current_user",
+        comment = "owners only"
+    ),
+    policy(name = "notes_read", command = "SELECT", to = ["Public"], using = "true"),
+    policy(name = "notes_insert", command = "insert", with_check = "owner IS NOT NULL"),
+    policy(
+        name = "notes_tenant",
+        restrictive,
+        to = ["service_role", "authenticated"],
+        using = "tenant = 'a'",
+        renamed_from = "tenant_only"
+    )
+)]
+struct Note {
+    #[aludel(primary_key)]
+    id: i64,
+    owner: String,
+    tenant: String,
+}
+
+#[test]
+fn row_level_security_and_policies() {
+    let t = Note::table();
+    let mut out: Vec<String> = display::row_security_clauses(Default::default(), t.row_security)
+        .into_iter()
+        .map(|s| format!("ALTER TABLE {} {s};", t.name))
+        .collect();
+    for p in Note::policies() {
+        out.push(format!("{};", display::create_policy(&p)));
+        if let Some(c) = &p.comment {
+            out.push(format!("-- comment: {c:?}"));
+        }
+        if let Some(old) = &p.renamed_from {
+            out.push(format!("-- renamed from {old}"));
+        }
+    }
+    // roles sorted as the IR keeps them, `Public` is PUBLIC, `command` in any case
+    expect![[r#"
+        ALTER TABLE public.notes ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE public.notes FORCE ROW LEVEL SECURITY;
+        CREATE POLICY notes_owner ON public.notes AS PERMISSIVE FOR ALL TO authenticated, service_role USING (owner = current_user) WITH CHECK (owner = current_user);
+        -- comment: "owners only"
+        CREATE POLICY notes_read ON public.notes AS PERMISSIVE FOR SELECT TO PUBLIC USING (true);
+        CREATE POLICY notes_insert ON public.notes AS PERMISSIVE FOR INSERT TO PUBLIC WITH CHECK (owner IS NOT NULL);
+        CREATE POLICY notes_tenant ON public.notes AS RESTRICTIVE FOR ALL TO authenticated, service_role USING (tenant = 'a');
+        -- renamed from tenant_only"#]]
+    .assert_eq(&out.join("\n"));
+}
+
+/// Without the flags, a table has no row-level security and a model no policies.
+#[test]
+fn no_row_level_security_by_default() {
+    assert!(User::table().row_security.is_default());
+    assert!(User::policies().is_empty());
+}
+
+/// `force_row_level_security` alone forces without enabling, as PostgreSQL allows.
+#[derive(Model)]
+#[aludel(table = "forced", force_row_level_security)]
+struct Forced {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+#[test]
+fn force_does_not_enable() {
+    let rs = Forced::table().row_security;
+    assert!(rs.forced && !rs.enabled);
+}

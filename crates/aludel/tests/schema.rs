@@ -347,3 +347,147 @@ fn one_sql_source_declared_twice() {
             hint: declare each file once with `.sql(...)`, or give the sources distinct origins"#]],
     );
 }
+
+#[derive(Model)]
+#[aludel(
+    table = "docs",
+    row_level_security,
+    policy(name = "docs_read", command = "select", using = "true")
+)]
+struct Doc {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+// the same table and policy name from another model
+#[derive(Model)]
+#[aludel(table = "docs", policy(name = "docs_read", using = "false"))]
+struct OtherDoc {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+// policies without `row_level_security`: allowed (PostgreSQL keeps them, unenforced)
+#[derive(Model)]
+#[aludel(table = "drafts", policy(name = "drafts_all", using = "true"))]
+struct Draft {
+    #[aludel(primary_key)]
+    id: i64,
+}
+
+#[test]
+fn a_models_policies_are_in_the_ir_once() {
+    use aludel::PolicyBuilder;
+    use aludel::ir::PolicyCommand;
+    let s = Schema::builder()
+        .model::<Doc>()
+        .model::<Doc>()
+        .model::<Draft>()
+        .external_table("storage.objects")
+        .policy(
+            PolicyBuilder::new("storage.objects", "avatars_insert")
+                .command(PolicyCommand::Insert)
+                .to(["authenticated", "PUBLIC"])
+                .with_check("bucket_id = 'avatars'")
+                .restrictive()
+                .comment("uploads")
+                .renamed_from("avatars_upload"),
+        )
+        .build()
+        .expect("consistent");
+    let names: Vec<String> = s.ir().policies.keys().map(|id| id.to_string()).collect();
+    expect![[r#"
+        policy docs_read on public.docs
+        policy drafts_all on public.drafts
+        policy avatars_insert on storage.objects"#]]
+    .assert_eq(&names.join("\n"));
+    let p = s.ir().policies.values().last().unwrap();
+    expect![[r#"CREATE POLICY avatars_insert ON storage.objects AS RESTRICTIVE FOR INSERT TO authenticated, PUBLIC WITH CHECK (bucket_id = 'avatars')"#]]
+        .assert_eq(&aludel::ir::display::create_policy(p));
+    assert_eq!(p.comment.as_deref(), Some("uploads"));
+    assert_eq!(
+        p.renamed_from.as_ref().map(|n| n.as_str()),
+        Some("avatars_upload")
+    );
+    assert!(
+        s.ir().tables[&QualifiedName::new("public", "docs")]
+            .row_security
+            .enabled
+    );
+    assert!(
+        s.ir().tables[&QualifiedName::new("public", "drafts")]
+            .row_security
+            .is_default()
+    );
+    // the external table is not declared, nor its schema
+    assert!(!s.ir().namespaces.keys().any(|n| n.as_str() == "storage"));
+}
+
+#[test]
+fn a_policy_declared_twice() {
+    use aludel::PolicyBuilder;
+    check_err(
+        Schema::builder()
+            .model::<Doc>()
+            .policy(PolicyBuilder::new("docs", "docs_read").using("true")),
+        expect![[r#"
+            policy docs_read on public.docs is declared twice, by `schema::Doc` and by `.policy(docs_read)`
+            hint: give one of them another name"#]],
+    );
+    // two models of one table: the table's problem, the policy is not reported again
+    check_err(
+        Schema::builder().model::<Doc>().model::<OtherDoc>(),
+        expect![[r#"
+            table public.docs is declared twice, by `schema::Doc` and by `schema::OtherDoc`
+            hint: give one of them another name with `#[aludel(table = "...")]`"#]],
+    );
+}
+
+#[test]
+fn a_policy_on_a_table_nobody_declares() {
+    use aludel::PolicyBuilder;
+    check_err(
+        Schema::builder()
+            .external_table("auth.users")
+            .dropped("public.old")
+            .policy(PolicyBuilder::new("storage.objects", "avatars_read").using("true"))
+            .policy(PolicyBuilder::new("old", "old_read").using("true")),
+        expect![[r#"
+            2 problems in the declared schema
+            - policy avatars_read on storage.objects (declared by `.policy(avatars_read)`) is on storage.objects, which neither a model nor `.external_table(...)` declares
+              hint: register its model with `.model::<...>()`, or declare a table the application does not own with `.external_table("storage.objects")`
+            - policy old_read on public.old (declared by `.policy(old_read)`) is on public.old, which neither a model nor `.external_table(...)` declares
+              hint: register its model with `.model::<...>()`, or declare a table the application does not own with `.external_table("public.old")`"#]],
+    );
+}
+
+#[test]
+fn a_built_policy_breaks_the_clause_rules() {
+    use aludel::PolicyBuilder;
+    use aludel::ir::PolicyCommand;
+    let on = |name: &str| PolicyBuilder::new("storage.objects", name);
+    check_err(
+        Schema::builder()
+            .external_table("storage.objects")
+            .policy(on("a").command(PolicyCommand::Insert).using("true"))
+            .policy(on("b").command(PolicyCommand::Delete).with_check("true"))
+            .policy(on("c"))
+            .policy(on("d").to(Vec::<String>::new()).using("true"))
+            .policy(on(&"x".repeat(64)).using("true"))
+            .policy(PolicyBuilder::new("a.b.c", "e").using("true")),
+        expect![[r#"
+            6 problems in the declared schema
+            - policy table "a.b.c" is malformed: a table name has at most one `.`
+              hint: write it as `PolicyBuilder::new("storage.objects", "avatars_read")`
+            - policy a on storage.objects (declared by `.policy(a)`) is FOR INSERT with a USING clause, which INSERT policies do not take
+              hint: an INSERT policy checks new rows only: give the condition as WITH CHECK (`.with_check(...)`)
+            - policy b on storage.objects (declared by `.policy(b)`) is FOR DELETE with a WITH CHECK clause, which DELETE policies do not take
+              hint: a SELECT or DELETE policy sees existing rows only: give the condition as USING (`.using(...)`)
+            - policy c on storage.objects (declared by `.policy(c)`) has neither USING nor WITH CHECK
+              hint: give the condition (`.using("true")` for every row)
+            - policy d on storage.objects (declared by `.policy(d)`) applies to no role
+              hint: name its roles, or leave them out for every role (PUBLIC)
+            - policy xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx on storage.objects (declared by `.policy(xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx)`) has an empty name or one longer than PostgreSQL's 63 bytes
+              hint: choose a name of 1 to 63 bytes"#]],
+    );
+}

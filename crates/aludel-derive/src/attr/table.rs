@@ -1,5 +1,5 @@
 //! Attributes of a `#[derive(Model)]` struct: its table, schema, comment, rename hint, and the
-//! struct-level constraints, indexes and triggers.
+//! struct-level constraints, indexes, triggers, row-level security switches and policies.
 
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr};
@@ -9,8 +9,9 @@ use super::constraint::{
     unique_attr,
 };
 use super::index::{IndexAttr, index_attr};
+use super::policy::{PolicyAttr, policy_attr};
 use super::trigger::{TriggerAttr, trigger_attr};
-use super::value::{each_item, set_once, string, unknown};
+use super::value::{each_item, flag, set_once, string, unknown};
 use crate::ctxt::Ctxt;
 
 /// Attributes of a `#[derive(Model)]` struct.
@@ -26,9 +27,13 @@ pub struct TableAttrs {
     pub foreign_keys: Vec<ForeignKeyAttr>,
     pub indexes: Vec<IndexAttr>,
     pub triggers: Vec<TriggerAttr>,
+    /// `row_level_security` and `force_row_level_security` (independent, as in PostgreSQL).
+    pub row_level_security: bool,
+    pub force_row_level_security: bool,
+    pub policies: Vec<PolicyAttr>,
 }
 
-const TABLE_KEYS: &str = "`table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`, `trigger(...)`";
+const TABLE_KEYS: &str = "`table`, `schema`, `comment`, `renamed_from`, `primary_key(...)`, `unique(...)`, `check(...)`, `foreign_key(...)`, `index(...)`, `trigger(...)`, `row_level_security`, `force_row_level_security`, `policy(...)`";
 
 pub fn table_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> TableAttrs {
     let mut a = TableAttrs::default();
@@ -60,6 +65,24 @@ pub fn table_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> TableAttrs {
             "foreign_key" => a.foreign_keys.push(foreign_key_attr(meta, true, cx)?),
             "index" => a.indexes.extend(index_attr(meta, true, cx)?),
             "trigger" => a.triggers.push(trigger_attr(meta, cx)?),
+            "policy" => a.policies.push(policy_attr(meta, cx)?),
+            "row_level_security" | "force_row_level_security" => {
+                let slot = if key == "row_level_security" {
+                    &mut a.row_level_security
+                } else {
+                    &mut a.force_row_level_security
+                };
+                if flag(meta, key, cx)? {
+                    if *slot {
+                        cx.error(
+                            span,
+                            format!("duplicate `{key}`"),
+                            format!("write `{key}` once"),
+                        );
+                    }
+                    *slot = true;
+                }
+            }
             _ => unknown(meta, key, "a model struct", TABLE_KEYS, cx)?,
         }
         Ok(())

@@ -3,11 +3,11 @@
 //! for `valid::trigger` to check.
 
 use proc_macro2::Span;
+use syn::LitStr;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
-use syn::{Expr, ExprLit, Lit, LitStr};
 
-use super::value::{key_of, set_once, skip_value, string, unknown};
+use super::value::{key_of, set_once, skip_value, string, string_list, unknown};
 use crate::ctxt::Ctxt;
 
 /// `BEFORE` or `AFTER`.
@@ -79,7 +79,7 @@ pub(super) fn trigger_attr(meta: &ParseNestedMeta, cx: &mut Ctxt) -> syn::Result
                 )?;
                 set_once(&mut t.function, v, span, "function", cx);
             }
-            "args" => t.args = args(&inner, cx)?,
+            "args" => t.args = string_list(&inner, "args", "args = [\"audit\", \"2\"]", cx)?,
             "before" | "after" => {
                 let timing = if key == "before" {
                     Timing::Before
@@ -128,42 +128,4 @@ pub(super) fn trigger_attr(meta: &ParseNestedMeta, cx: &mut Ctxt) -> syn::Result
         );
     }
     Ok(t)
-}
-
-/// `args = ["a", "b"]`: the trigger function's arguments, as string values.
-fn args(meta: &ParseNestedMeta, cx: &mut Ctxt) -> syn::Result<Vec<LitStr>> {
-    let example = "args = [\"audit\", \"2\"]";
-    if !meta.input.peek(syn::Token![=]) {
-        cx.error(
-            meta.path.span(),
-            "`args` needs a list of strings",
-            format!("write `{example}`"),
-        );
-        skip_value(meta)?;
-        return Ok(Vec::new());
-    }
-    let value: Expr = meta.value()?.parse()?;
-    let mut out = Vec::new();
-    match value {
-        Expr::Array(list) => {
-            for e in list.elems {
-                match e {
-                    Expr::Lit(ExprLit {
-                        lit: Lit::Str(s), ..
-                    }) => out.push(s),
-                    other => cx.error(
-                        other.span(),
-                        "`args` lists string literals",
-                        format!("write `{example}`"),
-                    ),
-                }
-            }
-        }
-        other => cx.error(
-            other.span(),
-            "`args` expects a list of strings",
-            format!("write `{example}`"),
-        ),
-    }
-    Ok(out)
 }

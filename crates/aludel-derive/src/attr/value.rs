@@ -208,6 +208,48 @@ pub(super) fn flag(meta: &ParseNestedMeta, key: &str, cx: &mut Ctxt) -> syn::Res
     Ok(true)
 }
 
+/// `key = ["a", "b"]`: a list of string literals.
+pub(super) fn string_list(
+    meta: &ParseNestedMeta,
+    key: &str,
+    example: &str,
+    cx: &mut Ctxt,
+) -> syn::Result<Vec<LitStr>> {
+    if !meta.input.peek(Token![=]) {
+        cx.error(
+            meta.path.span(),
+            format!("`{key}` needs a list of strings"),
+            format!("write `{example}`"),
+        );
+        skip_value(meta)?;
+        return Ok(Vec::new());
+    }
+    let value: Expr = meta.value()?.parse()?;
+    let mut out = Vec::new();
+    match value {
+        Expr::Array(list) => {
+            for e in list.elems {
+                match e {
+                    Expr::Lit(ExprLit {
+                        lit: Lit::Str(s), ..
+                    }) => out.push(s),
+                    other => cx.error(
+                        other.span(),
+                        format!("`{key}` lists string literals"),
+                        format!("write `{example}`"),
+                    ),
+                }
+            }
+        }
+        other => cx.error(
+            other.span(),
+            format!("`{key}` expects a list of strings"),
+            format!("write `{example}`"),
+        ),
+    }
+    Ok(out)
+}
+
 /// `(a, b, c)`: field names.
 pub(super) fn ident_list(
     meta: &ParseNestedMeta,

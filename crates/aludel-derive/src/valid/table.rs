@@ -1,7 +1,7 @@
 //! Validation of a `#[derive(Model)]` struct as a whole, and the order of the passes: the
 //! table's names, the fields' columns, the explicit constraint and index names (claimed first, so
 //! that default names avoid them), the primary key, each field, then the struct-level
-//! constraints and indexes, then the triggers.
+//! constraints and indexes, then the triggers, then the policies.
 
 use std::collections::BTreeMap;
 
@@ -98,6 +98,7 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
     let column_names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let triggers =
         super::trigger::triggers(&a.triggers, &scope.schema, &scope.table, &column_names, cx);
+    let policies = super::policy::policies(&a.policies, &scope.schema, &scope.table, cx);
 
     TableDef {
         ident: input.ident,
@@ -113,6 +114,9 @@ pub fn model<'a>(input: ModelInput<'a>, cx: &mut Ctxt) -> TableDef<'a> {
         foreign_keys: found.foreign_keys,
         indexes: found.indexes,
         triggers,
+        row_level_security: a.row_level_security,
+        force_row_level_security: a.force_row_level_security,
+        policies,
     }
 }
 
