@@ -1,7 +1,10 @@
 //! autogen, check and verify on a live server: generated files (snapshots), the proof,
 //! convergence, refusals and the CI report.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{env, files, opts, written};
+use std::path::Path;
 
 use aludel_autogen::{
     AutogenOptions, CheckOptions, Environment, Error, Models, Outcome, Project, autogen, check,
@@ -27,36 +30,6 @@ async fn models(sql: &str) -> Models {
     Models {
         schema,
         dropped: Default::default(),
-    }
-}
-
-fn env() -> Environment {
-    Environment {
-        dev_url: Some(aludel_pg::testing::server().url().to_owned()),
-        ..Environment::default()
-    }
-}
-
-fn opts(message: &str, at: u64) -> AutogenOptions {
-    AutogenOptions {
-        message: message.to_owned(),
-        unix_seconds: Some(at),
-        ..AutogenOptions::default()
-    }
-}
-
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
-fn written(outcome: Outcome) -> Vec<PathBuf> {
-    match outcome {
-        Outcome::Written { files, .. } => files,
-        Outcome::NothingToDo => panic!("expected a migration, autogen found nothing to do"),
     }
 }
 

@@ -4,12 +4,11 @@
 //! security declared as SQL too); bad SQL is a
 //! clear error, nothing written.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use aludel_autogen::{
-    AutogenOptions, CheckOptions, Environment, Error, Models, Outcome, Project, autogen, check,
-    verify,
-};
+use common::{env, files, opts, upgrade_section, written};
+
+use aludel_autogen::{CheckOptions, Error, Models, Outcome, Project, autogen, check, verify};
 use aludel_pg::testing::TestDb;
 use aludel_schema::{Ident, SqlSource};
 use expect_test::expect;
@@ -75,42 +74,6 @@ async fn models(sql: &[(&str, &str)]) -> Models {
         schema,
         dropped: Default::default(),
     }
-}
-
-fn env() -> Environment {
-    Environment {
-        dev_url: Some(aludel_pg::testing::server().url().to_owned()),
-        ..Environment::default()
-    }
-}
-
-fn opts(message: &str, at: u64) -> AutogenOptions {
-    AutogenOptions {
-        message: message.to_owned(),
-        unix_seconds: Some(at),
-        ..AutogenOptions::default()
-    }
-}
-
-fn files(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|rd| rd.map(|e| e.unwrap().path()).collect())
-        .unwrap_or_default();
-    v.sort();
-    v
-}
-
-fn written(outcome: Outcome) -> Vec<PathBuf> {
-    match outcome {
-        Outcome::Written { files, .. } => files,
-        Outcome::NothingToDo => panic!("expected a migration, autogen found nothing to do"),
-    }
-}
-
-fn upgrade_section(p: &Path) -> String {
-    let text = std::fs::read_to_string(p).unwrap();
-    let start = text.find("-- aludel: upgrade").expect("an upgrade section");
-    text[start..].to_owned()
 }
 
 #[tokio::test]

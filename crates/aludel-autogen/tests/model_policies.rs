@@ -7,13 +7,13 @@
 
 #![allow(dead_code)]
 
-use std::path::Path;
+mod common;
+
+use common::{env, opts, upgrade_section};
 
 use aludel::ir::PolicyCommand;
 use aludel::{Model, PolicyBuilder};
-use aludel_autogen::{
-    AutogenOptions, CheckOptions, Environment, Models, Outcome, Project, autogen, check,
-};
+use aludel_autogen::{CheckOptions, Models, Outcome, Project, autogen, check};
 use expect_test::expect;
 
 const T0: u64 = 1_797_000_000;
@@ -98,27 +98,6 @@ fn models<M: Model>() -> Models {
         schema: schema.ir().clone(),
         dropped: Default::default(),
     }
-}
-
-fn env() -> Environment {
-    Environment {
-        dev_url: Some(aludel_pg::testing::server().url().to_owned()),
-        ..Environment::default()
-    }
-}
-
-fn opts(message: &str, at: u64) -> AutogenOptions {
-    AutogenOptions {
-        message: message.to_owned(),
-        unix_seconds: Some(at),
-        ..AutogenOptions::default()
-    }
-}
-
-fn upgrade_section(p: &Path) -> String {
-    let text = std::fs::read_to_string(p).unwrap();
-    let start = text.find("-- aludel: upgrade").expect("an upgrade section");
-    text[start..].to_owned()
 }
 
 #[tokio::test]

@@ -740,7 +740,7 @@ pub(crate) fn all_effects(changes: &[Change]) -> Vec<Effects> {
         }
     }
     for (c, e) in changes.iter().zip(&mut out) {
-        e.rename = is_rename(c);
+        e.rename = c.is_rename();
         let about_containers = matches!(
             c.inner(),
             Change::CreateSchema(_)
@@ -757,77 +757,6 @@ pub(crate) fn all_effects(changes: &[Change]) -> Vec<Effects> {
         with_containers(e);
     }
     out
-}
-
-/// Whether `c` only renames (a rename of the diff's rename pass).
-fn is_rename(c: &Change) -> bool {
-    use Change::*;
-    match c {
-        RenameSchema { .. }
-        | RenameEnum { .. }
-        | RenameEnumValue { .. }
-        | RenameSequence { .. }
-        | RenameTable { .. }
-        | RenameColumn { .. }
-        | RenameConstraint { .. }
-        | RenameIndex { .. }
-        | RenameView { .. }
-        | RenameFunction { .. }
-        | RenameTrigger { .. }
-        | RenamePolicy { .. }
-        | RenameStatistics { .. } => true,
-        CreateSchema(_)
-        | DropSchema(_)
-        | CreateExtension(_)
-        | DropExtension(_)
-        | SetExtensionSchema { .. }
-        | CreateEnum(_)
-        | DropEnum(_)
-        | AddEnumValue(_)
-        | RemoveEnumValue(_)
-        | RecreateEnum { .. }
-        | CreateSequence(_)
-        | DropSequence(_)
-        | AlterSequence { .. }
-        | SetSequenceOwner { .. }
-        | CreateTable(_)
-        | DropTable(_)
-        | AddColumn { .. }
-        | DropColumn { .. }
-        | ReplaceColumn { .. }
-        | AlterColumnType { .. }
-        | SetNotNull { .. }
-        | DropNotNull { .. }
-        | SetDefault { .. }
-        | AddIdentity { .. }
-        | AlterIdentity { .. }
-        | DropIdentity { .. }
-        | SetOwnedSequence { .. }
-        | AddConstraint { .. }
-        | DropConstraint { .. }
-        | InvalidateConstraint { .. }
-        | ValidateConstraint { .. }
-        | CreateIndex { .. }
-        | DropIndex { .. }
-        | SetComment { .. }
-        | CreateView(_)
-        | DropView(_)
-        | AlterView { .. }
-        | CreateFunction(_)
-        | DropFunction(_)
-        | AlterFunction { .. }
-        | CreateTrigger(_)
-        | DropTrigger(_)
-        | AlterTrigger { .. }
-        | CreateStatistics(_)
-        | DropStatistics(_)
-        | AlterStatistics { .. }
-        | CreatePolicy(_)
-        | DropPolicy(_)
-        | AlterPolicy { .. }
-        | SetRowSecurity { .. }
-        | Rebuilt { .. } => false,
-    }
 }
 
 /// The edges `before → after` between changes, from their effects:

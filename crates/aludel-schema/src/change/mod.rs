@@ -457,6 +457,78 @@ impl Change {
         !matches!(self, Change::Rebuilt { active: false, .. })
     }
 
+    /// Whether this only renames (a change of the diff's rename pass): every other change is
+    /// phrased in the names the renames leave. Exhaustive, so a new change decides.
+    pub fn is_rename(&self) -> bool {
+        use Change::*;
+        match self {
+            RenameSchema { .. }
+            | RenameEnum { .. }
+            | RenameEnumValue { .. }
+            | RenameSequence { .. }
+            | RenameTable { .. }
+            | RenameColumn { .. }
+            | RenameConstraint { .. }
+            | RenameIndex { .. }
+            | RenameView { .. }
+            | RenameFunction { .. }
+            | RenameTrigger { .. }
+            | RenamePolicy { .. }
+            | RenameStatistics { .. } => true,
+            CreateSchema(_)
+            | DropSchema(_)
+            | CreateExtension(_)
+            | DropExtension(_)
+            | SetExtensionSchema { .. }
+            | CreateEnum(_)
+            | DropEnum(_)
+            | AddEnumValue(_)
+            | RemoveEnumValue(_)
+            | RecreateEnum { .. }
+            | CreateSequence(_)
+            | DropSequence(_)
+            | AlterSequence { .. }
+            | SetSequenceOwner { .. }
+            | CreateTable(_)
+            | DropTable(_)
+            | AddColumn { .. }
+            | DropColumn { .. }
+            | ReplaceColumn { .. }
+            | AlterColumnType { .. }
+            | SetNotNull { .. }
+            | DropNotNull { .. }
+            | SetDefault { .. }
+            | AddIdentity { .. }
+            | AlterIdentity { .. }
+            | DropIdentity { .. }
+            | SetOwnedSequence { .. }
+            | AddConstraint { .. }
+            | DropConstraint { .. }
+            | InvalidateConstraint { .. }
+            | ValidateConstraint { .. }
+            | CreateIndex { .. }
+            | DropIndex { .. }
+            | SetComment { .. }
+            | CreateView(_)
+            | DropView(_)
+            | AlterView { .. }
+            | CreateFunction(_)
+            | DropFunction(_)
+            | AlterFunction { .. }
+            | CreateTrigger(_)
+            | DropTrigger(_)
+            | AlterTrigger { .. }
+            | CreateStatistics(_)
+            | DropStatistics(_)
+            | AlterStatistics { .. }
+            | CreatePolicy(_)
+            | DropPolicy(_)
+            | AlterPolicy { .. }
+            | SetRowSecurity { .. }
+            | Rebuilt { .. } => false,
+        }
+    }
+
     /// The change itself, without a [`Change::Rebuilt`] wrapper.
     pub fn inner(&self) -> &Change {
         match self {
